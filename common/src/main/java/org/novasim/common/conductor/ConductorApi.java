@@ -1,0 +1,31 @@
+package org.novasim.common.conductor;
+
+import org.novasim.common.rpc.RpcMethod;
+import org.novasim.common.rpc.RpcVersion;
+
+/**
+ * The conductor's contract (Nova's conductor/rpcapi.py). The conductor lives in api-service and is the only
+ * writer of instance state: the API hands it new builds, compute hosts report every state change to it.
+ * Version history: 1.0 schedule_and_build_instances, instance_update, reschedule_instance, instance_destroyed.
+ */
+public final class ConductorApi {
+
+    public static final String TOPIC = "conductor";
+    public static final RpcVersion VERSION = new RpcVersion(1, 0);
+
+    public static final RpcMethod<ScheduleAndBuild, Void> SCHEDULE_AND_BUILD_INSTANCES =
+            RpcMethod.cast(TOPIC, "schedule_and_build_instances", "1.0", ScheduleAndBuild.class);
+    /**
+     * A call, not a cast, as Nova's instance.save() through the conductor is: a build's updates are applied in
+     * order, and the host learns at once when the instance was deleted under it.
+     */
+    public static final RpcMethod<InstanceUpdate, Void> INSTANCE_UPDATE =
+            RpcMethod.call(TOPIC, "instance_update", "1.0", InstanceUpdate.class, Void.class);
+    public static final RpcMethod<RescheduleInstance, Void> RESCHEDULE_INSTANCE =
+            RpcMethod.cast(TOPIC, "reschedule_instance", "1.0", RescheduleInstance.class);
+    public static final RpcMethod<InstanceDestroyed, Void> INSTANCE_DESTROYED =
+            RpcMethod.cast(TOPIC, "instance_destroyed", "1.0", InstanceDestroyed.class);
+
+    private ConductorApi() {
+    }
+}

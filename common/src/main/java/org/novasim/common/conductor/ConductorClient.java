@@ -1,0 +1,43 @@
+package org.novasim.common.conductor;
+
+import java.util.List;
+import org.novasim.common.compute.BuildInstance;
+import org.novasim.common.instance.ActionEvent;
+import org.novasim.common.instance.InstanceInfo;
+import org.novasim.common.network.RequestedNetwork;
+import org.novasim.common.rpc.RpcClient;
+import org.novasim.common.rpc.RpcContext;
+import org.novasim.common.scheduler.RequestSpec;
+
+/** Typed client of the conductor (Nova's ComputeTaskAPI and the conductor side of instance.save()). */
+public class ConductorClient {
+
+    private final RpcClient rpc;
+
+    public ConductorClient(RpcClient rpc) {
+        this.rpc = rpc;
+    }
+
+    public void scheduleAndBuildInstances(RpcContext context, RequestSpec spec, List<InstanceInfo> instances,
+                                          List<RequestedNetwork> networks) {
+        rpc.cast(context, ConductorApi.SCHEDULE_AND_BUILD_INSTANCES, new ScheduleAndBuild(spec, instances, networks));
+    }
+
+    /**
+     * Applies a state change; raises {@link InstanceNotFoundException} or {@link UnexpectedTaskStateException}
+     * when the instance was deleted or changed by someone else meanwhile.
+     */
+    public void instanceUpdate(RpcContext context, InstanceUpdate update) {
+        rpc.call(context, ConductorApi.INSTANCE_UPDATE, update);
+    }
+
+    public void rescheduleInstance(RpcContext context, BuildInstance build, String failedHost, String reason,
+                                   boolean retryable, List<ActionEvent> events) {
+        rpc.cast(context, ConductorApi.RESCHEDULE_INSTANCE,
+                new RescheduleInstance(build, failedHost, reason, retryable, events));
+    }
+
+    public void instanceDestroyed(RpcContext context, String instanceUuid, String host, List<ActionEvent> events) {
+        rpc.cast(context, ConductorApi.INSTANCE_DESTROYED, new InstanceDestroyed(instanceUuid, host, events));
+    }
+}

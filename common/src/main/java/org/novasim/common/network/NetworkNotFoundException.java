@@ -1,0 +1,15 @@
+package org.novasim.common.network;
+
+import org.novasim.common.rpc.RemoteError;
+
+/** A requested network does not exist. */
+public class NetworkNotFoundException extends RemoteError {
+
+    public NetworkNotFoundException(String message) {
+        super(message);
+    }
+
+    public static NetworkNotFoundException of(String network) {
+        return new NetworkNotFoundException("Network " + network + " could not be found.");
+    }
+}

@@ -1,0 +1,228 @@
+package org.novasim.common.rpc;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.core.AcknowledgeMode;
+import org.springframework.amqp.core.AmqpAdmin;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageDeliveryMode;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.ReturnedMessage;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.connection.CorrelationData;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * The sending side of RPC: call (request/reply), cast (fire-and-forget) and fanout. Typed clients of each service
+ * build on it; nobody else builds routing keys or message bodies.
+ *
+ * <p>Replies come back on one queue of this process, {@code reply_<uuid>} as in oslo.messaging, matched by
+ * correlation id. That works on any AMQP 0-9-1 broker (RabbitMQ's direct reply-to does not). Calls and casts are
+ * published persistent and mandatory with publisher confirms: a message the broker cannot route (no server on that
+ * topic) or refuses fails the caller at once with {@link UndeliverableException} rather than a timeout.
+ */
+public final class RpcClient implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(RpcClient.class);
+
+    private final RabbitTemplate template;
+    private final RpcCodec codec;
+    private final RemoteErrors errors;
+    private final RpcProperties properties;
+    private final String replyQueue = "reply_" + UUID.randomUUID().toString().replace("-", "");
+    private final Map<String, CompletableFuture<RpcReply>> pending = new ConcurrentHashMap<>();
+    private final SimpleMessageListenerContainer replyContainer;
+
+    public RpcClient(ConnectionFactory connectionFactory, RabbitTemplate template, AmqpAdmin admin,
+                     ConfigurableListableBeanFactory beanFactory, RpcCodec codec, RemoteErrors errors,
+                     RpcProperties properties) {
+        if (!connectionFactory.isPublisherConfirms() || !connectionFactory.isPublisherReturns()) {
+            throw new IllegalStateException("RPC needs publisher confirms and returns: set "
+                    + "spring.rabbitmq.publisher-confirm-type=correlated and spring.rabbitmq.publisher-returns=true");
+        }
+        this.template = template;
+        this.template.setMandatory(true);
+        this.codec = codec;
+        this.errors = errors;
+        this.properties = properties;
+        Queue queue = new Queue(replyQueue, false, false, true);
+        RpcTopology.declare(admin, beanFactory, "rpcQueue." + replyQueue, List.of(queue));
+        replyContainer = new SimpleMessageListenerContainer(connectionFactory);
+        replyContainer.setQueueNames(replyQueue);
+        replyContainer.setAcknowledgeMode(AcknowledgeMode.NONE);
+        replyContainer.setMissingQueuesFatal(false);
+        replyContainer.setAmqpAdmin(admin);
+        replyContainer.setMessageListener(this::onReply);
+        replyContainer.afterPropertiesSet();
+    }
+
+    /** Calls a method on any server of its topic and waits for the result. */
+    public <A, R> R call(RpcContext context, RpcMethod<A, R> method, A args) {
+        return call(context, method, null, args, properties.callTimeout());
+    }
+
+    /** Calls a method on one named server of its topic (e.g. one compute host) and waits for the result. */
+    public <A, R> R call(RpcContext context, RpcMethod<A, R> method, String server, A args, Duration timeout) {
+        String correlationId = UUID.randomUUID().toString();
+        CompletableFuture<RpcReply> reply = new CompletableFuture<>();
+        pending.put(correlationId, reply);
+        try {
+            Message message = message(context, method, args, MessageDeliveryMode.PERSISTENT);
+            message.getMessageProperties().setCorrelationId(correlationId);
+            message.getMessageProperties().setReplyTo(replyQueue);
+            // A call nobody answered in time is of no use to anyone: let the broker drop it (as oslo does).
+            message.getMessageProperties().setExpiration(Long.toString(timeout.toMillis()));
+            CorrelationData confirm = new CorrelationData(correlationId);
+            String routingKey = method.routingKey(server);
+            confirm.getFuture().whenComplete((result, failure) -> {
+                RemoteError undelivered = undelivered(routingKey, confirm, result, failure);
+                if (undelivered != null) {
+                    reply.completeExceptionally(undelivered);
+                }
+            });
+            template.send(properties.exchange(), routingKey, message, confirm);
+            return result(method, await(reply, timeout, method, routingKey));
+        } finally {
+            pending.remove(correlationId);
+        }
+    }
+
+    /** Sends a method to any server of its topic without waiting for it to run; returns once the broker has it. */
+    public <A> void cast(RpcContext context, RpcMethod<A, Void> method, A args) {
+        cast(context, method, null, args);
+    }
+
+    /** Sends a method to one named server of its topic; returns once the broker has safely taken the message. */
+    public <A> void cast(RpcContext context, RpcMethod<A, Void> method, String server, A args) {
+        Message message = message(context, method, args, MessageDeliveryMode.PERSISTENT);
+        CorrelationData confirm = new CorrelationData(UUID.randomUUID().toString());
+        String routingKey = method.routingKey(server);
+        template.send(properties.exchange(), routingKey, message, confirm);
+        CorrelationData.Confirm result;
+        try {
+            result = confirm.getFuture().get(properties.confirmTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new UndeliverableException("no confirm from the broker for " + method.name() + " to " + routingKey
+                    + " within " + properties.confirmTimeout());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UndeliverableException("interrupted while sending " + method.name());
+        } catch (ExecutionException e) {
+            throw new UndeliverableException("sending " + method.name() + " failed: " + e.getCause());
+        }
+        RemoteError undelivered = undelivered(routingKey, confirm, result, null);
+        if (undelivered != null) {
+            throw undelivered;
+        }
+    }
+
+    /**
+     * Sends a copy to every subscriber of the topic's fanout. Transient and unconfirmed: fanouts carry periodic
+     * state (reports, heartbeats) that the next one replaces, and having no subscriber is normal.
+     */
+    public <A> void fanout(RpcContext context, RpcMethod<A, Void> method, A args) {
+        template.send(properties.exchange(), method.fanoutKey(), message(context, method, args, MessageDeliveryMode.NON_PERSISTENT));
+    }
+
+    private Message message(RpcContext context, RpcMethod<?, ?> method, Object args, MessageDeliveryMode mode) {
+        RpcEnvelope envelope = new RpcEnvelope(method.name(), method.since().toString(), context, codec.toTree(args));
+        MessageProperties props = new MessageProperties();
+        props.setContentType(MessageProperties.CONTENT_TYPE_JSON);
+        props.setDeliveryMode(mode);
+        props.setType(method.name());
+        props.setMessageId(UUID.randomUUID().toString());
+        return new Message(codec.encode(envelope), props);
+    }
+
+    private static RemoteError undelivered(String routingKey, CorrelationData data, CorrelationData.Confirm confirm,
+                                           Throwable failure) {
+        if (failure != null) {
+            return new UndeliverableException("publishing to " + routingKey + " failed: " + failure);
+        }
+        if (!confirm.ack()) {
+            return new UndeliverableException("the broker refused a message to " + routingKey + ": " + confirm.reason());
+        }
+        ReturnedMessage returned = data.getReturned();
+        if (returned != null) {
+            return new UndeliverableException("no server listens on " + routingKey + " (" + returned.getReplyText() + ")");
+        }
+        return null;
+    }
+
+    private RpcReply await(CompletableFuture<RpcReply> reply, Duration timeout, RpcMethod<?, ?> method, String key) {
+        try {
+            return reply.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new RpcTimeoutException("Timed out waiting for a reply to " + method.name() + " on " + key
+                    + " after " + timeout.toMillis() + " ms");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RpcTimeoutException("interrupted while waiting for a reply to " + method.name());
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RemoteError remote) {
+                throw remote;
+            }
+            throw new RemoteError(e.getCause().getClass().getSimpleName(), String.valueOf(e.getCause().getMessage()));
+        }
+    }
+
+    private <R> R result(RpcMethod<?, R> method, RpcReply reply) {
+        if (reply.failure() != null) {
+            throw errors.toException(reply.failure().type(), reply.failure().message());
+        }
+        return codec.fromTree(reply.result(), method.resultType());
+    }
+
+    private void onReply(Message message) {
+        String correlationId = message.getMessageProperties().getCorrelationId();
+        CompletableFuture<RpcReply> waiting = correlationId == null ? null : pending.get(correlationId);
+        if (waiting == null) {
+            log.debug("reply {} arrived after its caller gave up", correlationId);
+            return;
+        }
+        try {
+            waiting.complete(codec.decode(message.getBody(), RpcReply.class));
+        } catch (RuntimeException e) {
+            waiting.completeExceptionally(new RemoteError("UnreadableReply", e.getMessage()));
+        }
+    }
+
+    /** Calls still waiting for their reply. */
+    int pendingCalls() {
+        return pending.size();
+    }
+
+    @Override
+    public void start() {
+        replyContainer.start();
+    }
+
+    @Override
+    public void stop() {
+        replyContainer.stop();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return replyContainer.isRunning();
+    }
+
+    @Override
+    public int getPhase() {
+        // Start before the servers (whose handlers make calls) and stop after them.
+        return SmartLifecycle.DEFAULT_PHASE - 1;
+    }
+}

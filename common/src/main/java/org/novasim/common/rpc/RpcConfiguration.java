@@ -1,0 +1,62 @@
+package org.novasim.common.rpc;
+
+import java.util.List;
+import org.novasim.common.conductor.InstanceNotFoundException;
+import org.novasim.common.conductor.UnexpectedTaskStateException;
+import org.novasim.common.network.FixedIpInUseException;
+import org.novasim.common.network.IpAddressExhaustedException;
+import org.novasim.common.network.NetworkNotFoundException;
+import org.novasim.common.scheduler.NoValidHostException;
+import org.springframework.amqp.core.AmqpAdmin;
+import org.springframework.amqp.core.TopicExchange;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.PropertySource;
+
+/**
+ * The RPC plumbing every service imports ({@code @Import(RpcConfiguration.class)}): the exchange, the client and
+ * the server. {@code novasim-rpc.properties} turns on publisher confirms and returns, which RPC relies on.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RpcProperties.class)
+@PropertySource("classpath:novasim-rpc.properties")
+public class RpcConfiguration {
+
+    @Bean
+    RpcCodec rpcCodec() {
+        return new RpcCodec();
+    }
+
+    /** Every typed failure a contract defines, so callers get the exception class they catch. */
+    @Bean
+    RemoteErrors remoteErrors() {
+        return new RemoteErrors(List.of(
+                RpcTimeoutException.class, UnsupportedVersionException.class, UnknownMethodException.class,
+                UndeliverableException.class, InvalidArgumentsException.class,
+                NoValidHostException.class,
+                InstanceNotFoundException.class, UnexpectedTaskStateException.class,
+                IpAddressExhaustedException.class, NetworkNotFoundException.class, FixedIpInUseException.class));
+    }
+
+    @Bean
+    TopicExchange rpcExchange(RpcProperties properties) {
+        return new TopicExchange(properties.exchange(), true, false);
+    }
+
+    @Bean
+    RpcClient rpcClient(ConnectionFactory connectionFactory, RabbitTemplate template, AmqpAdmin admin,
+                        ConfigurableListableBeanFactory beanFactory, RpcCodec codec, RemoteErrors errors,
+                        RpcProperties properties) {
+        return new RpcClient(connectionFactory, template, admin, beanFactory, codec, errors, properties);
+    }
+
+    @Bean
+    RpcServer rpcServer(ConnectionFactory connectionFactory, RabbitTemplate template, AmqpAdmin admin,
+                        ConfigurableListableBeanFactory beanFactory, RpcCodec codec, TopicExchange exchange) {
+        return new RpcServer(connectionFactory, template, admin, beanFactory, codec, exchange);
+    }
+}

@@ -1,0 +1,71 @@
+package org.novasim.common.rpc;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Runs one incoming message against an endpoint: checks the contract version, reads the arguments, invokes the
+ * handler with the request id in the logging context, and turns any failure into a reply the caller can re-raise.
+ * Plain Java, so the rules can be tested without a broker.
+ */
+final class RpcDispatcher {
+
+    static final String REQUEST_ID_MDC_KEY = "request_id";
+    private static final Logger log = LoggerFactory.getLogger(RpcDispatcher.class);
+
+    private final RpcEndpoint endpoint;
+    private final RpcCodec codec;
+
+    RpcDispatcher(RpcEndpoint endpoint, RpcCodec codec) {
+        this.endpoint = endpoint;
+        this.codec = codec;
+    }
+
+    RpcReply dispatch(RpcEnvelope envelope) {
+        String requestId = envelope.context() == null ? null : envelope.context().requestId();
+        if (requestId != null) {
+            MDC.put(REQUEST_ID_MDC_KEY, requestId);
+        }
+        try {
+            return RpcReply.success(codec.toTree(invoke(envelope)));
+        } catch (RemoteError e) {
+            log.info("{} on {} failed: {}", envelope.method(), endpoint.topic(), e.toString());
+            return RpcReply.failure(e);
+        } catch (RuntimeException e) {
+            log.error("{} on {} failed unexpectedly", envelope.method(), endpoint.topic(), e);
+            return RpcReply.failure(new RemoteError(e.getClass().getSimpleName(), String.valueOf(e.getMessage())));
+        } finally {
+            MDC.remove(REQUEST_ID_MDC_KEY);
+        }
+    }
+
+    private Object invoke(RpcEnvelope envelope) {
+        RpcVersion requested;
+        try {
+            requested = RpcVersion.parse(envelope.version());
+        } catch (IllegalArgumentException e) {
+            throw new UnsupportedVersionException("Endpoint " + endpoint.topic() + " cannot read RPC version '"
+                    + envelope.version() + "'. Attempted method: " + envelope.method());
+        }
+        if (!endpoint.version().canServe(requested)) {
+            throw new UnsupportedVersionException("Endpoint " + endpoint.topic() + " (version " + endpoint.version()
+                    + ") does not support RPC version " + requested + ". Attempted method: " + envelope.method());
+        }
+        RpcEndpoint.Binding<?, ?> binding = endpoint.binding(envelope.method());
+        if (binding == null) {
+            throw new UnknownMethodException("Endpoint " + endpoint.topic() + " does not support RPC method "
+                    + envelope.method());
+        }
+        return invoke(binding, envelope);
+    }
+
+    private <A, R> R invoke(RpcEndpoint.Binding<A, R> binding, RpcEnvelope envelope) {
+        A args = codec.fromTree(envelope.args(), binding.method().argsType());
+        if (args == null) {
+            throw new InvalidArgumentsException(envelope.method() + " needs arguments");
+        }
+        RpcContext context = envelope.context() == null ? RpcContext.system() : envelope.context();
+        return binding.handler().handle(context, args);
+    }
+}

@@ -1,0 +1,118 @@
+package org.novasim.common.rpc;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.core.AcknowledgeMode;
+import org.springframework.amqp.core.AmqpAdmin;
+import org.springframework.amqp.core.Binding;
+import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.Declarable;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.TopicExchange;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Consumes the queues of the endpoints this process serves. A message is acknowledged only after its handler has
+ * finished (and, for a call, after the reply was sent); a failing handler never sends its message back to the
+ * queue, where it would fail forever: calls get the failure as their reply, casts log it.
+ */
+public final class RpcServer implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(RpcServer.class);
+
+    private final ConnectionFactory connectionFactory;
+    private final RabbitTemplate template;
+    private final AmqpAdmin admin;
+    private final ConfigurableListableBeanFactory beanFactory;
+    private final RpcCodec codec;
+    private final TopicExchange exchange;
+    private final List<SimpleMessageListenerContainer> containers = new ArrayList<>();
+    private volatile boolean running;
+
+    public RpcServer(ConnectionFactory connectionFactory, RabbitTemplate template, AmqpAdmin admin,
+                     ConfigurableListableBeanFactory beanFactory, RpcCodec codec, TopicExchange exchange) {
+        this.connectionFactory = connectionFactory;
+        this.template = template;
+        this.admin = admin;
+        this.beanFactory = beanFactory;
+        this.codec = codec;
+        this.exchange = exchange;
+    }
+
+    /** Serves the endpoint from the queue; starts consuming now if the application is already running. */
+    public synchronized void serve(RpcEndpoint endpoint, QueueSpec spec) {
+        declare(spec);
+        SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
+        container.setQueueNames(spec.name());
+        container.setConcurrentConsumers(spec.consumers());
+        container.setPrefetchCount(spec.prefetch());
+        container.setAcknowledgeMode(AcknowledgeMode.AUTO);
+        container.setDefaultRequeueRejected(false);
+        container.setMissingQueuesFatal(false);
+        container.setAmqpAdmin(admin);
+        RpcDispatcher dispatcher = new RpcDispatcher(endpoint, codec);
+        container.setMessageListener(message -> onMessage(dispatcher, message));
+        container.afterPropertiesSet();
+        containers.add(container);
+        if (running) {
+            container.start();
+        }
+    }
+
+    private void declare(QueueSpec spec) {
+        Queue queue = new Queue(spec.name(), spec.durable(), false, spec.autoDelete());
+        List<Declarable> declarables = new ArrayList<>();
+        declarables.add(exchange);
+        declarables.add(queue);
+        for (String key : spec.routingKeys()) {
+            Binding binding = BindingBuilder.bind(queue).to(exchange).with(key);
+            declarables.add(binding);
+        }
+        RpcTopology.declare(admin, beanFactory, "rpcQueue." + spec.name(), declarables);
+    }
+
+    private void onMessage(RpcDispatcher dispatcher, Message message) {
+        RpcEnvelope envelope;
+        try {
+            envelope = codec.decode(message.getBody(), RpcEnvelope.class);
+        } catch (RuntimeException e) {
+            log.error("dropping unreadable message {}: {}", message.getMessageProperties().getMessageId(), e.toString());
+            return;
+        }
+        RpcReply reply = dispatcher.dispatch(envelope);
+        MessageProperties in = message.getMessageProperties();
+        if (in.getReplyTo() != null) {
+            MessageProperties out = new MessageProperties();
+            out.setContentType(MessageProperties.CONTENT_TYPE_JSON);
+            out.setCorrelationId(in.getCorrelationId());
+            template.send("", in.getReplyTo(), new Message(codec.encode(reply), out));
+        } else if (reply.failure() != null) {
+            log.warn("cast {} failed: {}: {}", envelope.method(), reply.failure().type(), reply.failure().message());
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        containers.forEach(SimpleMessageListenerContainer::start);
+        running = true;
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        containers.forEach(SimpleMessageListenerContainer::stop);
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

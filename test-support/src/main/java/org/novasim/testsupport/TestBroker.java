@@ -1,0 +1,140 @@
+package org.novasim.testsupport;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.rabbitmq.RabbitMQContainer;
+
+/**
+ * A real RabbitMQ for tests, isolated from every other test run on the same broker.
+ *
+ * <p>Where a Docker engine answers, a Testcontainers RabbitMQ (one per JVM). Otherwise the broker configured by
+ * {@code NOVASIM_TEST_RABBITMQ_HOST}/{@code _PORT}/{@code _USER}/{@code _PASSWORD}/{@code _MANAGEMENT_PORT}
+ * (default 127.0.0.1:5672, guest/guest, management on 15672), with a fresh virtual host created through the
+ * management API and deleted when the JVM exits.
+ */
+public final class TestBroker {
+
+    private static final Logger log = LoggerFactory.getLogger(TestBroker.class);
+    private static BrokerEndpoint shared;
+
+    private TestBroker() {
+    }
+
+    /** The broker of this test JVM, started or prepared on first use. */
+    public static synchronized BrokerEndpoint get() {
+        if (shared == null) {
+            shared = DockerClientFactory.instance().isDockerAvailable() ? container() : localVirtualHost();
+        }
+        return shared;
+    }
+
+    /** Another isolated virtual host on the same broker, for a test that must not share even with its JVM. */
+    public static BrokerEndpoint isolated() {
+        BrokerEndpoint base = get();
+        return base.managementPort() > 0 ? createVirtualHost(base.host(), base.port(), base.username(),
+                base.password(), base.managementPort()) : base;
+    }
+
+    private static BrokerEndpoint container() {
+        RabbitMQContainer container = new RabbitMQContainer("rabbitmq:3.13-management");
+        container.start();
+        log.info("test broker: Testcontainers RabbitMQ at {}", container.getAmqpUrl());
+        return new BrokerEndpoint(container.getHost(), container.getAmqpPort(), container.getAdminUsername(),
+                container.getAdminPassword(), "/", container.getHttpPort());
+    }
+
+    private static BrokerEndpoint localVirtualHost() {
+        String host = env("NOVASIM_TEST_RABBITMQ_HOST", "127.0.0.1");
+        int port = Integer.parseInt(env("NOVASIM_TEST_RABBITMQ_PORT", "5672"));
+        String user = env("NOVASIM_TEST_RABBITMQ_USER", "guest");
+        String password = env("NOVASIM_TEST_RABBITMQ_PASSWORD", "guest");
+        int managementPort = Integer.parseInt(env("NOVASIM_TEST_RABBITMQ_MANAGEMENT_PORT", "15672"));
+        return createVirtualHost(host, port, user, password, managementPort);
+    }
+
+    private static BrokerEndpoint createVirtualHost(String host, int port, String user, String password,
+                                                    int managementPort) {
+        String vhost = "novasim-test-" + UUID.randomUUID().toString().substring(0, 8);
+        Management management = new Management(host, managementPort, user, password);
+        management.put("/api/vhosts/" + vhost, "{}");
+        management.put("/api/permissions/" + vhost + "/" + user, "{\"configure\":\".*\",\"write\":\".*\",\"read\":\".*\"}");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> management.delete("/api/vhosts/" + vhost)));
+        log.info("test broker: virtual host {} on {}:{}", vhost, host, port);
+        return new BrokerEndpoint(host, port, user, password, vhost, managementPort);
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    /** Where a test connects, and the Spring properties that say so. */
+    public record BrokerEndpoint(String host, int port, String username, String password, String virtualHost,
+                                 int managementPort) {
+
+        public Map<String, Object> springProperties() {
+            Map<String, Object> properties = new LinkedHashMap<>();
+            properties.put("spring.rabbitmq.host", host);
+            properties.put("spring.rabbitmq.port", port);
+            properties.put("spring.rabbitmq.username", username);
+            properties.put("spring.rabbitmq.password", password);
+            properties.put("spring.rabbitmq.virtual-host", virtualHost);
+            return properties;
+        }
+    }
+
+    /** The few calls of RabbitMQ's management HTTP API the tests need (over HTTP/1.1: h2c upgrades are dropped). */
+    private record Management(String host, int port, String user, String password) {
+
+        private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+
+        void put(String path, String body) {
+            send(request(path).PUT(HttpRequest.BodyPublishers.ofString(body)).build());
+        }
+
+        void delete(String path) {
+            try {
+                send(request(path).DELETE().build());
+            } catch (IllegalStateException e) {
+                log.warn("could not clean up {}: {}", path, e.getMessage());
+            }
+        }
+
+        private HttpRequest.Builder request(String path) {
+            String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+            return HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + path))
+                    .timeout(Duration.ofSeconds(10))
+                    .header("Authorization", "Basic " + credentials)
+                    .header("Content-Type", "application/json");
+        }
+
+        private void send(HttpRequest request) {
+            try {
+                HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() >= 300) {
+                    throw new IllegalStateException(request.method() + " " + request.uri() + " answered "
+                            + response.statusCode() + ": " + response.body());
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("RabbitMQ's management API does not answer at " + request.uri()
+                        + " (enable it: rabbitmq-plugins enable rabbitmq_management): " + e, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}
