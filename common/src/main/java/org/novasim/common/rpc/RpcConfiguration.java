@@ -4,8 +4,16 @@ import java.util.List;
 import org.novasim.common.conductor.InstanceNotFoundException;
 import org.novasim.common.conductor.UnexpectedTaskStateException;
 import org.novasim.common.network.FixedIpInUseException;
+import org.novasim.common.network.InvalidInputException;
 import org.novasim.common.network.IpAddressExhaustedException;
+import org.novasim.common.network.NetworkAmbiguousException;
+import org.novasim.common.network.NetworkInUseException;
 import org.novasim.common.network.NetworkNotFoundException;
+import org.novasim.common.network.PolicyNotAuthorizedException;
+import org.novasim.common.network.PortInUseException;
+import org.novasim.common.network.PortNotFoundException;
+import org.novasim.common.network.SubnetInUseException;
+import org.novasim.common.network.SubnetNotFoundException;
 import org.novasim.common.scheduler.NoValidHostException;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.TopicExchange;
@@ -39,7 +47,10 @@ public class RpcConfiguration {
                 UndeliverableException.class, InvalidArgumentsException.class,
                 NoValidHostException.class,
                 InstanceNotFoundException.class, UnexpectedTaskStateException.class,
-                IpAddressExhaustedException.class, NetworkNotFoundException.class, FixedIpInUseException.class));
+                IpAddressExhaustedException.class, NetworkNotFoundException.class, FixedIpInUseException.class,
+                NetworkInUseException.class, NetworkAmbiguousException.class, SubnetNotFoundException.class,
+                SubnetInUseException.class, PortNotFoundException.class, PortInUseException.class,
+                InvalidInputException.class, PolicyNotAuthorizedException.class));
     }
 
     @Bean

@@ -1,0 +1,5 @@
+package org.novasim.common.network;
+
+/** Delete a port and release its addresses. */
+public record DeletePort(String portId) {
+}

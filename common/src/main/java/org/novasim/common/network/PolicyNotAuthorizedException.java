@@ -1,0 +1,15 @@
+package org.novasim.common.network;
+
+import org.novasim.common.rpc.RemoteError;
+
+/** The caller's roles do not allow the action (Neutron's PolicyNotAuthorized, HTTP 403). */
+public class PolicyNotAuthorizedException extends RemoteError {
+
+    public PolicyNotAuthorizedException(String message) {
+        super(message);
+    }
+
+    public static PolicyNotAuthorizedException rule(String rule) {
+        return new PolicyNotAuthorizedException("rule:" + rule + " is disallowed by policy");
+    }
+}

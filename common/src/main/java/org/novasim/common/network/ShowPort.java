@@ -1,0 +1,5 @@
+package org.novasim.common.network;
+
+/** Show one port by id. */
+public record ShowPort(String portId) {
+}

@@ -1,0 +1,5 @@
+package org.novasim.common.network;
+
+/** Show one subnet by id. */
+public record ShowSubnet(String subnetId) {
+}
