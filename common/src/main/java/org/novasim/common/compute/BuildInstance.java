@@ -10,9 +10,10 @@ import org.novasim.common.scheduler.Selection;
  * Build this instance on the receiving host. Carries what a reschedule needs (the request spec and the
  * alternates not yet tried), as Nova's build_and_run_instance carries its host_list.
  *
+ * @param host    the host the build is for (one compute process serves many)
  * @param attempt 1 for the first host, 2 for the first alternate ...
  */
-public record BuildInstance(InstanceInfo instance, RequestSpec spec, List<RequestedNetwork> networks,
+public record BuildInstance(String host, InstanceInfo instance, RequestSpec spec, List<RequestedNetwork> networks,
                             List<Selection> alternates, int attempt) {
 
     public BuildInstance {

@@ -21,11 +21,11 @@ public class ComputeClient {
     public void buildAndRunInstance(RpcContext context, String host, InstanceInfo instance, RequestSpec spec,
                                     List<RequestedNetwork> networks, List<Selection> alternates, int attempt) {
         rpc.cast(context, ComputeApi.BUILD_AND_RUN_INSTANCE, host,
-                new BuildInstance(instance, spec, networks, alternates, attempt));
+                new BuildInstance(host, instance, spec, networks, alternates, attempt));
     }
 
     public void terminateInstance(RpcContext context, String host, String instanceUuid) {
-        rpc.cast(context, ComputeApi.TERMINATE_INSTANCE, host, new TerminateInstance(instanceUuid));
+        rpc.cast(context, ComputeApi.TERMINATE_INSTANCE, host, new TerminateInstance(host, instanceUuid));
     }
 
     /** Sends the hosts' reports to every scheduler and conductor. */

@@ -2,14 +2,17 @@ package org.novasim.common.compute;
 
 /**
  * One simulated host's inventory and usage, as Nova's resource tracker writes it to compute_nodes.
- * Capacity for scheduling is {@code (total - reserved) * ratio - used}.
+ * Totals are the host's size; used is what its instances hold (reserved not included); what is left to hand out
+ * is {@code (total - reserved) * ratio - used}, see {@link Capacity}.
  *
- * @param failedBuilds consecutive failed builds, reset by a success (Nova's build failure weigher reads it)
+ * @param failedBuilds   consecutive failed builds, reset by a success (Nova's build failure weigher reads it)
+ * @param hypervisorType what the host's hypervisor calls itself (QEMU by default), matched against images
+ * @param architecture   the host's CPU architecture (x86_64 by default), matched against images
  */
 public record HostReport(String host, String availabilityZone, boolean enabled,
                          int vcpus, int memoryMb, int localGb,
                          int vcpusUsed, int memoryMbUsed, int localGbUsed,
                          double cpuAllocationRatio, double ramAllocationRatio, double diskAllocationRatio,
                          int reservedHostMemoryMb, int reservedHostDiskMb,
-                         int runningVms, int failedBuilds, String hypervisorType) {
+                         int runningVms, int failedBuilds, String hypervisorType, String architecture) {
 }

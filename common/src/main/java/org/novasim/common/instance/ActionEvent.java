@@ -15,6 +15,16 @@ public record ActionEvent(String event, Instant startTime, Instant finishTime, S
     public static final String SUCCESS = "Success";
     public static final String ERROR = "Error";
 
+    /** Event names; Nova's where Nova has one, so tools that read os-instance-actions find what they expect. */
+    public static final String SCHEDULE = "conductor_schedule_and_build_instances";
+    public static final String SELECT_DESTINATIONS = "scheduler_select_destinations";
+    public static final String BUILD = "compute__do_build_and_run_instance";
+    public static final String CLAIM = "compute_claim_resources";
+    public static final String ALLOCATE_NETWORK = "compute_allocate_network";
+    public static final String BLOCK_DEVICE_MAPPING = "compute_block_device_mapping";
+    public static final String SPAWN = "compute_spawn";
+    public static final String TERMINATE = "compute_terminate_instance";
+
     public static ActionEvent success(String event, Instant start, String host) {
         return new ActionEvent(event, start, Instant.now(), SUCCESS, host, null);
     }

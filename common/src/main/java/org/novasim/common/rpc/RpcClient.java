@@ -55,6 +55,10 @@ public final class RpcClient implements SmartLifecycle {
         }
         this.template = template;
         this.template.setMandatory(true);
+        // Returned messages are reported through their CorrelationData (see undelivered()); replies to callers
+        // that are gone are returned too, and need no more than a debug line.
+        this.template.setReturnsCallback(returned -> log.debug("returned by the broker: {} to {}",
+                returned.getReplyText(), returned.getRoutingKey()));
         this.codec = codec;
         this.errors = errors;
         this.properties = properties;

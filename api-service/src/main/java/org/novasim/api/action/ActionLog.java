@@ -1,0 +1,54 @@
+package org.novasim.api.action;
+
+import java.time.Clock;
+import java.util.List;
+import org.novasim.common.instance.ActionEvent;
+import org.novasim.common.rpc.RpcContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records what happens to instances as actions and events. An event finds its action by instance and request
+ * id, as Nova's does: the request id travels with every message of that request, to every host it reaches.
+ */
+@Component
+public class ActionLog {
+
+    private static final Logger log = LoggerFactory.getLogger(ActionLog.class);
+
+    private final InstanceActionRepository actions;
+    private final InstanceActionEventRepository events;
+    private final Clock clock;
+
+    public ActionLog(InstanceActionRepository actions, InstanceActionEventRepository events, Clock clock) {
+        this.actions = actions;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public void start(RpcContext context, String instanceUuid, String action) {
+        var now = clock.instant();
+        if (actions.findByInstanceUuidAndRequestId(instanceUuid, context.requestId()).isEmpty()) {
+            actions.save(new InstanceAction(null, instanceUuid, action, context.requestId(), context.projectId(),
+                    context.userId(), now, null, now));
+        }
+    }
+
+    public void record(RpcContext context, String instanceUuid, List<ActionEvent> finished) {
+        if (finished.isEmpty()) {
+            return;
+        }
+        actions.findByInstanceUuidAndRequestId(instanceUuid, context.requestId()).ifPresentOrElse(
+                action -> {
+                    events.saveAll(finished.stream().map(event -> new InstanceActionEvent(null, action.id(),
+                            event.event(), event.startTime(), event.finishTime(), event.result(), event.details(),
+                            event.host())).toList());
+                    if (action.message() == null
+                            && finished.stream().anyMatch(event -> ActionEvent.ERROR.equals(event.result()))) {
+                        actions.save(action.failed(clock.instant()));
+                    }
+                },
+                () -> log.debug("no action of request {} on {} for events {}", context.requestId(), instanceUuid, finished));
+    }
+}

@@ -1,0 +1,126 @@
+package org.novasim.api.conductor;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.novasim.api.action.ActionLog;
+import org.novasim.api.instance.InstanceFault;
+import org.novasim.api.instance.InstanceFaultRepository;
+import org.novasim.api.instance.InstanceStore;
+import org.novasim.common.compute.BuildInstance;
+import org.novasim.common.compute.ComputeClient;
+import org.novasim.common.conductor.RescheduleInstance;
+import org.novasim.common.conductor.ScheduleAndBuild;
+import org.novasim.common.instance.ActionEvent;
+import org.novasim.common.instance.InstanceInfo;
+import org.novasim.common.rpc.RemoteError;
+import org.novasim.common.rpc.RpcContext;
+import org.novasim.common.rpc.UndeliverableException;
+import org.novasim.common.scheduler.SchedulerClient;
+import org.novasim.common.scheduler.Selection;
+import org.novasim.common.scheduler.Selections;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The conductor's build task (Nova's ComputeTaskManager): asks the scheduler where new instances go and casts
+ * each build to its host with the alternates; when a host gives an instance back, tries the next alternate, and
+ * when none is left or another host cannot help, puts the instance in ERROR with a fault saying why.
+ */
+@Component
+public class BuildConductor {
+
+    private static final Logger log = LoggerFactory.getLogger(BuildConductor.class);
+
+    private final SchedulerClient scheduler;
+    private final ComputeClient compute;
+    private final InstanceStore instances;
+    private final InstanceFaultRepository faults;
+    private final ActionLog actions;
+    private final Clock clock;
+
+    public BuildConductor(SchedulerClient scheduler, ComputeClient compute, InstanceStore instances,
+                          InstanceFaultRepository faults, ActionLog actions, Clock clock) {
+        this.scheduler = scheduler;
+        this.compute = compute;
+        this.instances = instances;
+        this.faults = faults;
+        this.actions = actions;
+        this.clock = clock;
+    }
+
+    public void scheduleAndBuild(RpcContext context, ScheduleAndBuild request) {
+        Instant started = clock.instant();
+        List<String> uuids = request.instances().stream().map(InstanceInfo::uuid).toList();
+        Selections selections;
+        try {
+            selections = scheduler.selectDestinations(context, request.spec(), uuids, true);
+        } catch (RemoteError e) {
+            // NoValidHost above all, but also a scheduler that is down or timed out: the build cannot go on.
+            log.info("scheduling {} failed: {}", uuids, e.getMessage());
+            for (String uuid : uuids) {
+                fail(context, uuid, e.getMessage(), null, List.of(
+                        ActionEvent.error(ActionEvent.SELECT_DESTINATIONS, started, null, e.toString()),
+                        ActionEvent.error(ActionEvent.SCHEDULE, started, null, e.toString())));
+            }
+            return;
+        }
+        Instant selected = clock.instant();
+        for (int i = 0; i < uuids.size(); i++) {
+            List<Selection> hosts = selections.hostLists().get(i);
+            InstanceInfo instance = request.instances().get(i);
+            actions.record(context, instance.uuid(), List.of(
+                    new ActionEvent(ActionEvent.SELECT_DESTINATIONS, started, selected, ActionEvent.SUCCESS, null, null),
+                    ActionEvent.success(ActionEvent.SCHEDULE, started, null)));
+            send(context, new BuildInstance(hosts.get(0).host(), instance, request.spec(), request.networks(),
+                    hosts.subList(1, hosts.size()), 1));
+        }
+    }
+
+    /** A host could not build the instance: try the next alternate, or give up with a fault. */
+    public void reschedule(RpcContext context, RescheduleInstance request) {
+        BuildInstance failed = request.build();
+        String uuid = failed.instance().uuid();
+        actions.record(context, uuid, request.events());
+        if (!request.retryable()) {
+            fail(context, uuid, request.reason(), request.failedHost(), List.of());
+            return;
+        }
+        if (failed.alternates().isEmpty()) {
+            fail(context, uuid, "Exceeded maximum number of retries. Exhausted all hosts available for retrying "
+                    + "build failures for instance " + uuid + ". Last error: " + request.reason(),
+                    request.failedHost(), List.of());
+            return;
+        }
+        if (!instances.resetForReschedule(uuid, clock.instant())) {
+            log.info("not rescheduling {}: it was deleted meanwhile", uuid);
+            return;
+        }
+        List<Selection> alternates = failed.alternates();
+        log.info("rescheduling {} from {} to {} (attempt {}): {}", uuid, request.failedHost(),
+                alternates.get(0).host(), failed.attempt() + 1, request.reason());
+        send(context, new BuildInstance(alternates.get(0).host(), failed.instance(),
+                failed.spec().withIgnoredHost(request.failedHost()), failed.networks(),
+                alternates.subList(1, alternates.size()), failed.attempt() + 1));
+    }
+
+    /** Casts the build; a host that no compute process serves counts as a failed attempt on that host. */
+    private void send(RpcContext context, BuildInstance build) {
+        try {
+            compute.buildAndRunInstance(context, build.host(), build.instance(), build.spec(), build.networks(),
+                    build.alternates(), build.attempt());
+        } catch (UndeliverableException e) {
+            reschedule(context, new RescheduleInstance(build, build.host(),
+                    "Compute host " + build.host() + " is unreachable: " + e.getMessage(), true, List.of()));
+        }
+    }
+
+    private void fail(RpcContext context, String uuid, String message, String host, List<ActionEvent> events) {
+        Instant now = clock.instant();
+        actions.record(context, uuid, events);
+        if (instances.markError(uuid, now)) {
+            faults.save(InstanceFault.of(uuid, 500, message, host, now));
+        }
+    }
+}

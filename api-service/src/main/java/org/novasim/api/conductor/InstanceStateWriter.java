@@ -1,0 +1,58 @@
+package org.novasim.api.conductor;
+
+import java.time.Clock;
+import java.util.List;
+import org.novasim.api.action.ActionLog;
+import org.novasim.api.instance.Instance;
+import org.novasim.api.instance.InstanceStore;
+import org.novasim.common.conductor.InstanceDestroyed;
+import org.novasim.common.conductor.InstanceNotFoundException;
+import org.novasim.common.conductor.InstanceUpdate;
+import org.novasim.common.conductor.UnexpectedTaskStateException;
+import org.novasim.common.instance.TaskState;
+import org.novasim.common.rpc.RpcContext;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Applies what hosts report about their instances (Nova's conductor side of instance.save() and destroy()). */
+@Component
+public class InstanceStateWriter {
+
+    private final InstanceStore instances;
+    private final ActionLog actions;
+    private final Clock clock;
+
+    public InstanceStateWriter(InstanceStore instances, ActionLog actions, Clock clock) {
+        this.instances = instances;
+        this.actions = actions;
+        this.clock = clock;
+    }
+
+    /**
+     * Applies the change if the instance is in an expected task state; otherwise tells the host why not, so a
+     * build learns it was deleted under it and stops.
+     */
+    @Transactional
+    public void update(RpcContext context, InstanceUpdate update) {
+        boolean applied = instances.updateState(update.instanceUuid(), update.vmState(), update.taskState(),
+                update.powerState(), update.expectedTaskStates(), update.host(), update.networkInfo(),
+                update.launchedAt(), clock.instant());
+        if (!applied) {
+            Instance current = instances.findLive(update.instanceUuid())
+                    .orElseThrow(() -> InstanceNotFoundException.of(update.instanceUuid()));
+            throw new UnexpectedTaskStateException("Unexpected task state: expecting " + names(update.expectedTaskStates())
+                    + " but the actual state is " + (current.taskState() == null ? "None" : current.taskState().value()));
+        }
+        actions.record(context, update.instanceUuid(), update.events());
+    }
+
+    @Transactional
+    public void destroyed(RpcContext context, InstanceDestroyed destroyed) {
+        actions.record(context, destroyed.instanceUuid(), destroyed.events());
+        instances.softDelete(destroyed.instanceUuid(), clock.instant());
+    }
+
+    private static String names(List<TaskState> states) {
+        return states.stream().map(state -> state == null ? "None" : state.value()).toList().toString();
+    }
+}

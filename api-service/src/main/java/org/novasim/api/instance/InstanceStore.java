@@ -1,0 +1,218 @@
+package org.novasim.api.instance;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.novasim.common.instance.FlavorSpec;
+import org.novasim.common.instance.PowerState;
+import org.novasim.common.instance.TaskState;
+import org.novasim.common.instance.VmState;
+import org.novasim.common.network.NetworkInfo;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Instances in the API database. State changes are compare-and-set on the task state, as Nova's
+ * instance.save(expected_task_state=...): an update names the task states it expects and changes nothing when
+ * someone else (a delete, another step) got there first. That is what keeps concurrent API calls and host
+ * updates from overwriting each other.
+ */
+@Repository
+public class InstanceStore {
+
+    private static final String COLUMNS = "uuid, display_name, project_id, user_id, reservation_id, launch_index, "
+            + "flavor_id, flavor, image_ref, vm_state, task_state, power_state, host, availability_zone, network_info, "
+            + "key_name, launched_at, terminated_at, created_at, updated_at, deleted_at";
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    public InstanceStore(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public void insert(Instance instance) {
+        jdbc.sql("INSERT INTO instances (" + COLUMNS + ") VALUES (:uuid, :name, :project, :user, :reservation, "
+                        + ":launchIndex, :flavorId, :flavor, :image, :vmState, :taskState, :powerState, :host, :az, "
+                        + ":networkInfo, :keyName, :launchedAt, :terminatedAt, :createdAt, :updatedAt, :deletedAt)")
+                .param("uuid", instance.uuid())
+                .param("name", instance.displayName())
+                .param("project", instance.projectId())
+                .param("user", instance.userId())
+                .param("reservation", instance.reservationId())
+                .param("launchIndex", instance.launchIndex())
+                .param("flavorId", instance.flavor().id())
+                .param("flavor", json.writeValueAsString(instance.flavor()))
+                .param("image", instance.imageRef())
+                .param("vmState", instance.vmState().value())
+                .param("taskState", value(instance.taskState()))
+                .param("powerState", instance.powerState().code())
+                .param("host", instance.host())
+                .param("az", instance.availabilityZone())
+                .param("networkInfo", instance.networkInfo() == null ? null : json.writeValueAsString(instance.networkInfo()))
+                .param("keyName", instance.keyName())
+                .param("launchedAt", time(instance.launchedAt()))
+                .param("terminatedAt", time(instance.terminatedAt()))
+                .param("createdAt", time(instance.createdAt()))
+                .param("updatedAt", time(instance.updatedAt()))
+                .param("deletedAt", time(instance.deletedAt()))
+                .update();
+    }
+
+    /** The instance, deleted or not. */
+    public Optional<Instance> find(String uuid) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM instances WHERE uuid = :uuid")
+                .param("uuid", uuid).query(this::map).optional();
+    }
+
+    /** The instance unless it is deleted. */
+    public Optional<Instance> findLive(String uuid) {
+        return find(uuid).filter(instance -> !instance.isDeleted());
+    }
+
+    /**
+     * Instances newest first (Nova's default sort: created_at, then uuid, descending).
+     *
+     * @param projectId      only this project's, or every project's when null
+     * @param includeDeleted deleted instances too (changes-since asks for them)
+     * @param changedSince   only those updated at or after this time, when not null
+     */
+    public List<Instance> list(String projectId, boolean includeDeleted, Instant changedSince) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM instances WHERE 1 = 1");
+        if (projectId != null) {
+            sql.append(" AND project_id = :project");
+        }
+        if (!includeDeleted) {
+            sql.append(" AND deleted_at IS NULL");
+        }
+        if (changedSince != null) {
+            sql.append(" AND updated_at >= :since");
+        }
+        sql.append(" ORDER BY created_at DESC, uuid DESC");
+        JdbcClient.StatementSpec statement = jdbc.sql(sql.toString());
+        if (projectId != null) {
+            statement = statement.param("project", projectId);
+        }
+        if (changedSince != null) {
+            statement = statement.param("since", time(changedSince));
+        }
+        return statement.query(this::map).list();
+    }
+
+    /**
+     * Applies a state change if the task state is one of {@code expected} (a null element meaning no task) and the
+     * instance is not deleted. Host, network info and launch time change only when given.
+     *
+     * @return whether the change was applied
+     */
+    public boolean updateState(String uuid, VmState vmState, TaskState taskState, PowerState powerState,
+                               Collection<TaskState> expected, String host, NetworkInfo networkInfo,
+                               Instant launchedAt, Instant now) {
+        String sql = "UPDATE instances SET vm_state = :vmState, task_state = :taskState, power_state = :powerState, "
+                + "host = COALESCE(:host, host), network_info = COALESCE(:networkInfo, network_info), "
+                + "launched_at = COALESCE(:launchedAt, launched_at), updated_at = :now "
+                + "WHERE uuid = :uuid AND deleted_at IS NULL AND " + expectedTaskState(expected);
+        JdbcClient.StatementSpec statement = jdbc.sql(sql)
+                .param("vmState", vmState.value())
+                .param("taskState", value(taskState))
+                .param("powerState", powerState.code())
+                .param("host", host)
+                .param("networkInfo", networkInfo == null ? null : json.writeValueAsString(networkInfo))
+                .param("launchedAt", time(launchedAt))
+                .param("now", time(now))
+                .param("uuid", uuid);
+        return withExpected(statement, expected).update() == 1;
+    }
+
+    /** Sets only the task state (an API action starting), if the current one is expected. */
+    public boolean updateTaskState(String uuid, TaskState taskState, Collection<TaskState> expected, Instant now) {
+        String sql = "UPDATE instances SET task_state = :taskState, updated_at = :now "
+                + "WHERE uuid = :uuid AND deleted_at IS NULL AND " + expectedTaskState(expected);
+        JdbcClient.StatementSpec statement = jdbc.sql(sql)
+                .param("taskState", value(taskState)).param("now", time(now)).param("uuid", uuid);
+        return withExpected(statement, expected).update() == 1;
+    }
+
+    /** Back to scheduling for another host: no host, no addresses. Not if a delete has begun. */
+    public boolean resetForReschedule(String uuid, Instant now) {
+        return jdbc.sql("UPDATE instances SET vm_state = 'building', task_state = 'scheduling', power_state = 0, "
+                        + "host = NULL, network_info = NULL, updated_at = :now "
+                        + "WHERE uuid = :uuid AND deleted_at IS NULL "
+                        + "AND (task_state IS NULL OR task_state <> 'deleting')")
+                .param("now", time(now)).param("uuid", uuid).update() == 1;
+    }
+
+    /** The build failed for good: ERROR, on no host. Not if a delete has begun. */
+    public boolean markError(String uuid, Instant now) {
+        return jdbc.sql("UPDATE instances SET vm_state = 'error', task_state = NULL, power_state = 0, host = NULL, "
+                        + "network_info = NULL, updated_at = :now "
+                        + "WHERE uuid = :uuid AND deleted_at IS NULL "
+                        + "AND (task_state IS NULL OR task_state <> 'deleting')")
+                .param("now", time(now)).param("uuid", uuid).update() == 1;
+    }
+
+    /** Marks the instance deleted (it stays readable for changes-since and its action log). */
+    public boolean softDelete(String uuid, Instant now) {
+        return jdbc.sql("UPDATE instances SET vm_state = 'deleted', task_state = NULL, power_state = 0, "
+                        + "terminated_at = :now, updated_at = :now, deleted_at = :now "
+                        + "WHERE uuid = :uuid AND deleted_at IS NULL")
+                .param("now", time(now)).param("uuid", uuid).update() == 1;
+    }
+
+    /** Removes instances that were never handed to the conductor (their create failed as a whole). */
+    public void purge(List<String> uuids) {
+        jdbc.sql("DELETE FROM instances WHERE uuid IN (:uuids)").param("uuids", uuids).update();
+    }
+
+    private static String expectedTaskState(Collection<TaskState> expected) {
+        List<String> clauses = new ArrayList<>();
+        // Not contains(null): immutable lists refuse to look for null.
+        if (expected.stream().anyMatch(java.util.Objects::isNull)) {
+            clauses.add("task_state IS NULL");
+        }
+        if (expected.stream().anyMatch(state -> state != null)) {
+            clauses.add("task_state IN (:expected)");
+        }
+        return clauses.isEmpty() ? "1 = 0" : "(" + String.join(" OR ", clauses) + ")";
+    }
+
+    private static JdbcClient.StatementSpec withExpected(JdbcClient.StatementSpec statement,
+                                                         Collection<TaskState> expected) {
+        List<String> values = expected.stream().filter(state -> state != null).map(TaskState::value).toList();
+        return values.isEmpty() ? statement : statement.param("expected", values);
+    }
+
+    private Instance map(ResultSet rs, int row) throws SQLException {
+        String networkInfo = rs.getString("network_info");
+        return new Instance(
+                rs.getString("uuid"), rs.getString("display_name"), rs.getString("project_id"),
+                rs.getString("user_id"), rs.getString("reservation_id"), rs.getInt("launch_index"),
+                json.readValue(rs.getString("flavor"), FlavorSpec.class), rs.getString("image_ref"),
+                VmState.of(rs.getString("vm_state")), TaskState.of(rs.getString("task_state")),
+                PowerState.of(rs.getInt("power_state")), rs.getString("host"), rs.getString("availability_zone"),
+                networkInfo == null ? null : json.readValue(networkInfo, NetworkInfo.class),
+                rs.getString("key_name"), instant(rs, "launched_at"), instant(rs, "terminated_at"),
+                instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "deleted_at"));
+    }
+
+    private static String value(TaskState state) {
+        return state == null ? null : state.value();
+    }
+
+    static OffsetDateTime time(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

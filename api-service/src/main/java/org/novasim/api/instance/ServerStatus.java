@@ -1,0 +1,53 @@
+package org.novasim.api.instance;
+
+import org.novasim.common.instance.TaskState;
+import org.novasim.common.instance.VmState;
+
+/** The API's {@code status} of a server from its vm_state and task_state (nova/api/openstack/common.py). */
+public final class ServerStatus {
+
+    private ServerStatus() {
+    }
+
+    public static String of(VmState vmState, TaskState taskState) {
+        return switch (vmState) {
+            case BUILDING -> "BUILD";
+            case ACTIVE -> activeStatus(taskState);
+            case STOPPED -> "SHUTOFF";
+            case ERROR -> "ERROR";
+            case DELETED -> "DELETED";
+            case SOFT_DELETED -> "SOFT_DELETED";
+            case PAUSED -> "PAUSED";
+            case SUSPENDED -> "SUSPENDED";
+            case RESCUED -> "RESCUE";
+            case RESIZED -> "VERIFY_RESIZE";
+            case SHELVED -> "SHELVED";
+            case SHELVED_OFFLOADED -> "SHELVED_OFFLOADED";
+        };
+    }
+
+    private static String activeStatus(TaskState taskState) {
+        if (taskState == null) {
+            return "ACTIVE";
+        }
+        return switch (taskState) {
+            case REBOOTING, REBOOT_PENDING, REBOOT_STARTED -> "REBOOT";
+            case REBOOTING_HARD, REBOOT_PENDING_HARD, REBOOT_STARTED_HARD -> "HARD_REBOOT";
+            default -> "ACTIVE";
+        };
+    }
+
+    /** The vm_states a status filter stands for ({@code ?status=ACTIVE}); null for an unknown status. */
+    public static VmState vmStateOf(String status) {
+        return switch (status.toUpperCase(java.util.Locale.ROOT)) {
+            case "BUILD" -> VmState.BUILDING;
+            case "ACTIVE", "REBOOT", "HARD_REBOOT" -> VmState.ACTIVE;
+            case "SHUTOFF" -> VmState.STOPPED;
+            case "ERROR" -> VmState.ERROR;
+            case "DELETED" -> VmState.DELETED;
+            case "PAUSED" -> VmState.PAUSED;
+            case "SUSPENDED" -> VmState.SUSPENDED;
+            default -> null;
+        };
+    }
+}

@@ -1,0 +1,156 @@
+package org.novasim.api.server;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.novasim.api.action.ActionLog;
+import org.novasim.api.action.InstanceAction;
+import org.novasim.api.flavor.Flavor;
+import org.novasim.api.flavor.FlavorRepository;
+import org.novasim.api.image.Image;
+import org.novasim.api.image.ImageProperties;
+import org.novasim.api.image.ImageRepository;
+import org.novasim.api.instance.Instance;
+import org.novasim.api.instance.InstanceStore;
+import org.novasim.api.web.ApiException;
+import org.novasim.common.compute.ComputeClient;
+import org.novasim.common.conductor.ConductorClient;
+import org.novasim.common.instance.ImageSpec;
+import org.novasim.common.instance.InstanceInfo;
+import org.novasim.common.instance.PowerState;
+import org.novasim.common.instance.TaskState;
+import org.novasim.common.instance.VmState;
+import org.novasim.common.rpc.RemoteError;
+import org.novasim.common.rpc.RpcContext;
+import org.novasim.common.rpc.UndeliverableException;
+import org.novasim.common.scheduler.RequestSpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Creating, finding and deleting servers: the API's side of Nova's compute/api.py. */
+@Service
+public class ServerService {
+
+    private static final Logger log = LoggerFactory.getLogger(ServerService.class);
+    private static final String PASSWORD_CHARACTERS = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+
+    /** What a create returns: the servers made, and the password Nova would have set on the first. */
+    public record Created(List<Instance> instances, String reservationId, String adminPass) {
+    }
+
+    private final InstanceStore instances;
+    private final FlavorRepository flavors;
+    private final ImageRepository images;
+    private final ImageProperties imageProperties;
+    private final ActionLog actions;
+    private final ConductorClient conductor;
+    private final ComputeClient compute;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public ServerService(InstanceStore instances, FlavorRepository flavors, ImageRepository images,
+                         ImageProperties imageProperties, ActionLog actions, ConductorClient conductor,
+                         ComputeClient compute, TransactionTemplate transaction, Clock clock) {
+        this.instances = instances;
+        this.flavors = flavors;
+        this.images = images;
+        this.imageProperties = imageProperties;
+        this.actions = actions;
+        this.conductor = conductor;
+        this.compute = compute;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores the instances (BUILD/scheduling) and hands them to the conductor. If the conductor cannot be reached,
+     * nothing is left behind and the client gets a 503.
+     */
+    public Created create(RpcContext context, CreateServerRequest request) {
+        Flavor flavor = flavors.findById(request.flavorRef()).filter(f -> !f.disabled())
+                .orElseThrow(() -> ApiException.badRequest("Invalid flavorRef provided."));
+        Image image = (CreateServerRequest.looksLikeUuid(request.imageRef()) ? images.findById(request.imageRef())
+                : java.util.Optional.<Image>empty())
+                .filter(i -> "active".equals(i.status()))
+                .orElseThrow(() -> ApiException.badRequest("Can not find requested image"));
+        String reservationId = "r-" + randomString(8);
+        Instant now = clock.instant();
+        List<Instance> created = new ArrayList<>();
+        for (int index = 0; index < request.maxCount(); index++) {
+            String name = request.maxCount() > 1 ? request.name() + "-" + (index + 1) : request.name();
+            created.add(new Instance(UUID.randomUUID().toString(), name, context.projectId(), context.userId(),
+                    reservationId, index, flavor.toSpec(), image.id(), VmState.BUILDING, TaskState.SCHEDULING,
+                    PowerState.NOSTATE, null, request.availabilityZone(), null, request.keyName(), null, null, now, now,
+                    null));
+        }
+        transaction.executeWithoutResult(status -> created.forEach(instance -> {
+            instances.insert(instance);
+            actions.start(context, instance.uuid(), InstanceAction.CREATE);
+        }));
+        RequestSpec spec = new RequestSpec(context.projectId(), flavor.toSpec(),
+                new ImageSpec(image.id(), image.name(), imageProperties.of(image)), request.availabilityZone(),
+                Map.of(), null, List.of());
+        List<InstanceInfo> infos = created.stream().map(instance -> new InstanceInfo(instance.uuid(),
+                instance.displayName(), instance.projectId(), instance.userId(), instance.flavor(), spec.image(),
+                instance.keyName())).toList();
+        try {
+            conductor.scheduleAndBuildInstances(context, spec, infos, request.networks());
+        } catch (RemoteError e) {
+            log.error("could not hand {} to the conductor: {}", reservationId, e.toString());
+            instances.purge(created.stream().map(Instance::uuid).toList());
+            throw ApiException.serviceUnavailable("The conductor is unavailable, no server was created: " + e.getMessage());
+        }
+        log.info("accepted {} as {} ({}, {})", created.stream().map(Instance::uuid).toList(), reservationId,
+                flavor.name(), image.name());
+        return new Created(created, reservationId, randomString(12));
+    }
+
+    /** The caller's server, or 404 as if it did not exist. */
+    public Instance get(RpcContext context, String uuid) {
+        return instances.findLive(uuid)
+                .filter(instance -> context.isAdmin() || instance.projectId().equals(context.projectId()))
+                .orElseThrow(() -> ApiException.notFound("Instance " + uuid + " could not be found."));
+    }
+
+    /**
+     * Deletes the server: at once when no host holds it; otherwise marks it deleting and asks its host, which
+     * frees what it holds and reports back. A host no compute process serves any more is deleted locally.
+     */
+    public void delete(RpcContext context, String uuid) {
+        Instance instance = get(context, uuid);
+        actions.start(context, uuid, InstanceAction.DELETE);
+        if (instance.host() == null) {
+            instances.softDelete(uuid, clock.instant());
+            return;
+        }
+        List<TaskState> anyButDeleting = new ArrayList<>(List.of(TaskState.values()));
+        anyButDeleting.remove(TaskState.DELETING);
+        anyButDeleting.add(null);
+        if (!instances.updateTaskState(uuid, TaskState.DELETING, anyButDeleting, clock.instant())
+                && instances.findLive(uuid).filter(i -> i.taskState() == TaskState.DELETING).isEmpty()) {
+            return;
+        }
+        // Already deleting: ask the host again, since deleting twice is harmless and the first ask may be lost.
+        try {
+            compute.terminateInstance(context, instance.host(), uuid);
+        } catch (UndeliverableException e) {
+            log.warn("host {} of {} is unreachable, deleting locally: {}", instance.host(), uuid, e.getMessage());
+            instances.softDelete(uuid, clock.instant());
+        }
+    }
+
+    private String randomString(int length) {
+        StringBuilder text = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            text.append(PASSWORD_CHARACTERS.charAt(random.nextInt(PASSWORD_CHARACTERS.length())));
+        }
+        return text.toString();
+    }
+}

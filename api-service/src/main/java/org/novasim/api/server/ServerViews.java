@@ -1,0 +1,112 @@
+package org.novasim.api.server;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.novasim.api.instance.Instance;
+import org.novasim.api.instance.InstanceFault;
+import org.novasim.api.instance.ServerStatus;
+import org.novasim.api.web.Links;
+import org.novasim.api.web.Timestamps;
+import org.novasim.common.network.FixedIp;
+import org.novasim.common.network.Vif;
+
+/** Servers as the Compute API v2.1 shows them. */
+final class ServerViews {
+
+    private ServerViews() {
+    }
+
+    static Map<String, Object> summary(Instance instance) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", instance.uuid());
+        view.put("name", instance.displayName());
+        view.put("links", Links.compute("servers", instance.uuid()));
+        return view;
+    }
+
+    static Map<String, Object> detail(Instance instance, InstanceFault fault) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        String root = Links.root();
+        view.put("id", instance.uuid());
+        view.put("name", instance.displayName());
+        view.put("status", ServerStatus.of(instance.vmState(), instance.taskState()));
+        view.put("tenant_id", instance.projectId());
+        view.put("user_id", instance.userId());
+        view.put("metadata", Map.of());
+        view.put("hostId", hostId(instance.projectId(), instance.host()));
+        view.put("image", instance.imageRef() == null ? "" : Map.of("id", instance.imageRef(),
+                "links", List.of(Map.of("rel", "bookmark", "href", root + "/compute/images/" + instance.imageRef()))));
+        view.put("flavor", Map.of("id", instance.flavor().id(),
+                "links", List.of(Map.of("rel", "bookmark", "href", root + "/compute/flavors/" + instance.flavor().id()))));
+        view.put("created", Timestamps.iso(instance.createdAt()));
+        view.put("updated", Timestamps.iso(instance.updatedAt()));
+        view.put("addresses", addresses(instance));
+        view.put("accessIPv4", "");
+        view.put("accessIPv6", "");
+        view.put("links", Links.compute("servers", instance.uuid()));
+        view.put("OS-DCF:diskConfig", "MANUAL");
+        view.put("progress", 0);
+        view.put("OS-EXT-AZ:availability_zone", instance.availabilityZone() == null ? "" : instance.availabilityZone());
+        view.put("config_drive", "");
+        view.put("key_name", instance.keyName());
+        view.put("OS-SRV-USG:launched_at", Timestamps.iso(instance.launchedAt()));
+        view.put("OS-SRV-USG:terminated_at", Timestamps.iso(instance.terminatedAt()));
+        view.put("OS-EXT-SRV-ATTR:host", instance.host());
+        view.put("OS-EXT-SRV-ATTR:instance_name", "instance-" + instance.uuid().substring(0, 8));
+        view.put("OS-EXT-SRV-ATTR:hypervisor_hostname", instance.host());
+        view.put("OS-EXT-STS:task_state", instance.taskState() == null ? null : instance.taskState().value());
+        view.put("OS-EXT-STS:vm_state", instance.vmState().value());
+        view.put("OS-EXT-STS:power_state", instance.powerState().code());
+        view.put("os-extended-volumes:volumes_attached", List.of());
+        if (!instance.isDeleted()) {
+            view.put("security_groups", List.of(Map.of("name", "default")));
+        }
+        if (fault != null && ("ERROR".equals(view.get("status")) || "DELETED".equals(view.get("status")))) {
+            Map<String, Object> faultView = new LinkedHashMap<>();
+            faultView.put("code", fault.code());
+            faultView.put("created", Timestamps.iso(fault.createdAt()));
+            faultView.put("message", fault.message());
+            view.put("fault", faultView);
+        }
+        return view;
+    }
+
+    /** {@code {"private": [{"version": 4, "addr": ..., "OS-EXT-IPS:type": "fixed", "OS-EXT-IPS-MAC:mac_addr": ...}]}} */
+    static Map<String, List<Map<String, Object>>> addresses(Instance instance) {
+        Map<String, List<Map<String, Object>>> addresses = new LinkedHashMap<>();
+        if (instance.networkInfo() == null) {
+            return addresses;
+        }
+        for (Vif vif : instance.networkInfo().vifs()) {
+            List<Map<String, Object>> list = addresses.computeIfAbsent(vif.networkName(), name -> new ArrayList<>());
+            for (FixedIp ip : vif.fixedIps()) {
+                Map<String, Object> address = new LinkedHashMap<>();
+                address.put("version", ip.version());
+                address.put("addr", ip.address());
+                address.put("OS-EXT-IPS:type", "fixed");
+                address.put("OS-EXT-IPS-MAC:mac_addr", vif.macAddress());
+                list.add(address);
+            }
+        }
+        return addresses;
+    }
+
+    /** Nova's hostId: the host, hashed with the project so that projects cannot compare hosts. */
+    static String hostId(String projectId, String host) {
+        if (host == null || host.isEmpty()) {
+            return "";
+        }
+        try {
+            MessageDigest sha224 = MessageDigest.getInstance("SHA-224");
+            return HexFormat.of().formatHex(sha224.digest((projectId + host).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK always has SHA-224", e);
+        }
+    }
+}

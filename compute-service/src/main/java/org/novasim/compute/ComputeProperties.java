@@ -1,0 +1,41 @@
+package org.novasim.compute;
+
+import java.time.Duration;
+import java.util.List;
+import org.novasim.compute.host.HostGroup;
+import org.novasim.compute.host.SimulatedHosts;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The compute process's knobs.
+ *
+ * @param serviceName         names this process's queue ({@code compute-service.<name>}); must differ between
+ *                            processes sharing a broker. Defaults to the first host's name.
+ * @param hosts               the simulated hosts, as groups (a generated range or a single named host)
+ * @param reportInterval      every host's full report (its heartbeat) goes out this often
+ * @param changesInterval     hosts whose usage changed are reported this often, so schedulers see deletes soon
+ * @param reportBatchSize     hosts per report message: 10,000 hosts cost 10 messages per interval, not 10,000
+ * @param maxConcurrentBuilds builds running at once per host (Nova's max_concurrent_builds); the rest wait
+ * @param buildWorkers        threads doing the blocking steps of builds and deletes, shared by all hosts
+ * @param consumers           concurrent consumers of this process's queue
+ */
+@ConfigurationProperties("novasim.compute")
+public record ComputeProperties(String serviceName,
+                                List<HostGroup> hosts,
+                                @DefaultValue("10s") Duration reportInterval,
+                                @DefaultValue("1s") Duration changesInterval,
+                                @DefaultValue("1000") int reportBatchSize,
+                                @DefaultValue("10") int maxConcurrentBuilds,
+                                @DefaultValue("32") int buildWorkers,
+                                @DefaultValue("4") int consumers) {
+
+    public ComputeProperties {
+        hosts = hosts == null || hosts.isEmpty() ? List.of(HostGroup.defaults()) : List.copyOf(hosts);
+    }
+
+    /** The configured name, or the first host's, which is unique among processes since host names must be. */
+    public String serviceNameFor(SimulatedHosts simulated) {
+        return serviceName == null || serviceName.isBlank() ? simulated.names().get(0) : serviceName;
+    }
+}

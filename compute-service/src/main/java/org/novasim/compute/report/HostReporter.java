@@ -1,0 +1,79 @@
+package org.novasim.compute.report;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.novasim.common.compute.ComputeClient;
+import org.novasim.common.compute.HostReport;
+import org.novasim.common.compute.HostReports;
+import org.novasim.common.rpc.RpcContext;
+import org.novasim.compute.host.SimulatedHost;
+import org.novasim.compute.host.SimulatedHosts;
+import org.novasim.compute.virt.HypervisorDriver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends the hosts' reports to every scheduler and conductor. Reports travel in batches (many hosts per message)
+ * so the cost per interval grows with hosts / batch size, not with hosts: kwok's one heartbeat per node
+ * overloaded it at 5,000 nodes. All hosts go out every report interval (that is their heartbeat); in between,
+ * only hosts whose usage changed, so a freed host is seen within a second.
+ */
+public final class HostReporter {
+
+    private static final Logger log = LoggerFactory.getLogger(HostReporter.class);
+
+    private final SimulatedHosts hosts;
+    private final HypervisorDriver driver;
+    private final ComputeClient compute;
+    private final String serviceName;
+    private final int batchSize;
+    private final Clock clock;
+
+    public HostReporter(SimulatedHosts hosts, HypervisorDriver driver, ComputeClient compute, String serviceName,
+                        int batchSize, Clock clock) {
+        this.hosts = hosts;
+        this.driver = driver;
+        this.compute = compute;
+        this.serviceName = serviceName;
+        this.batchSize = Math.max(1, batchSize);
+        this.clock = clock;
+    }
+
+    /** Every host: the periodic heartbeat. Returns the number of messages sent. */
+    public int reportAll() {
+        List<HostReport> reports = new ArrayList<>(hosts.size());
+        for (SimulatedHost host : hosts.all()) {
+            host.takeChanged();
+            reports.add(host.report(driver.instanceCount(host.name())));
+        }
+        return send(reports);
+    }
+
+    /** Only hosts whose usage changed since they were last reported. */
+    public int reportChanges() {
+        List<HostReport> reports = new ArrayList<>();
+        for (SimulatedHost host : hosts.all()) {
+            if (host.takeChanged()) {
+                reports.add(host.report(driver.instanceCount(host.name())));
+            }
+        }
+        return send(reports);
+    }
+
+    private int send(List<HostReport> reports) {
+        int messages = 0;
+        RpcContext context = RpcContext.system();
+        try {
+            for (int from = 0; from < reports.size(); from += batchSize) {
+                List<HostReport> batch = reports.subList(from, Math.min(reports.size(), from + batchSize));
+                compute.reportHosts(context, new HostReports(serviceName, clock.instant(), batch));
+                messages++;
+            }
+        } catch (RuntimeException e) {
+            // The next interval sends everything again; a broker hiccup must not stop the timer.
+            log.warn("could not send host reports: {}", e.toString());
+        }
+        return messages;
+    }
+}

@@ -1,0 +1,57 @@
+package org.novasim.compute.virt;
+
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Behaviour of the simulated hypervisor: how long a boot takes and how often it fails, for all hosts, with
+ * per-host overrides so reschedules and errors can be produced on purpose.
+ *
+ * @param spawnDelay    time a boot takes; with {@code spawnDelayMax}, the shortest of a uniform range
+ * @param spawnDelayMax the longest boot, or null for a fixed delay
+ * @param failureRate   share of boots that fail, 0.0 to 1.0
+ * @param hosts         per-host overrides, by host name
+ * @param seed          seed of the random choices, for reproducible runs; null for a random seed
+ */
+@ConfigurationProperties("novasim.compute.fake-driver")
+public record FakeDriverProperties(@DefaultValue("0ms") Duration spawnDelay,
+                                   Duration spawnDelayMax,
+                                   @DefaultValue("0.0") double failureRate,
+                                   Map<String, HostBehaviour> hosts,
+                                   Long seed) {
+
+    public FakeDriverProperties {
+        hosts = hosts == null ? Map.of() : Map.copyOf(hosts);
+    }
+
+    /** Overrides for one host; a null field keeps the global value. */
+    public record HostBehaviour(Duration spawnDelay, Duration spawnDelayMax, Double failureRate) {
+    }
+
+    public Behaviour behaviourOf(String host) {
+        HostBehaviour override = hosts.get(host);
+        if (override == null) {
+            return new Behaviour(spawnDelay, spawnDelayMax, failureRate);
+        }
+        return new Behaviour(
+                override.spawnDelay() != null ? override.spawnDelay() : spawnDelay,
+                override.spawnDelayMax() != null ? override.spawnDelayMax()
+                        : override.spawnDelay() != null ? null : spawnDelayMax,
+                override.failureRate() != null ? override.failureRate() : failureRate);
+    }
+
+    /** What one host's hypervisor does. */
+    public record Behaviour(Duration spawnDelay, Duration spawnDelayMax, double failureRate) {
+
+        public Behaviour {
+            if (failureRate < 0.0 || failureRate > 1.0) {
+                throw new IllegalArgumentException("failure rate must be between 0.0 and 1.0: " + failureRate);
+            }
+            if (spawnDelayMax != null && spawnDelayMax.compareTo(spawnDelay) < 0) {
+                throw new IllegalArgumentException("spawn delay max " + spawnDelayMax + " is below the minimum " + spawnDelay);
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package org.novasim.scheduler;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.random.RandomGenerator;
+import org.novasim.scheduler.filter.AvailabilityZoneFilter;
+import org.novasim.scheduler.filter.ComputeFilter;
+import org.novasim.scheduler.filter.HostFilter;
+import org.novasim.scheduler.filter.ImagePropertiesFilter;
+import org.novasim.scheduler.filter.ResourcesFilter;
+import org.novasim.scheduler.filter.ServerGroupAffinityFilter;
+import org.novasim.scheduler.filter.ServerGroupAntiAffinityFilter;
+import org.novasim.scheduler.host.HostStateCache;
+import org.novasim.scheduler.select.HostSelector;
+import org.novasim.scheduler.weigher.BuildFailureWeigher;
+import org.novasim.scheduler.weigher.CpuWeigher;
+import org.novasim.scheduler.weigher.DiskWeigher;
+import org.novasim.scheduler.weigher.HostWeigher;
+import org.novasim.scheduler.weigher.RamWeigher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Assembles the filter and weigher pipeline; cheapest filters first, as they run once per host per instance. */
+@Configuration(proxyBeanMethods = false)
+class SchedulerConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    HostStateCache hostStateCache(Clock clock, SchedulerProperties properties) {
+        return new HostStateCache(clock, properties.claimGrace());
+    }
+
+    @Bean
+    HostSelector hostSelector(HostStateCache hosts, Clock clock, SchedulerProperties properties) {
+        List<HostFilter> filters = List.of(
+                new ComputeFilter(properties.serviceDownTime()),
+                new AvailabilityZoneFilter(),
+                new ServerGroupAntiAffinityFilter(),
+                new ServerGroupAffinityFilter(),
+                new ImagePropertiesFilter(),
+                new ResourcesFilter());
+        SchedulerProperties.Weights weights = properties.weights();
+        List<HostWeigher> weighers = List.of(
+                new RamWeigher(weights.ramWeightMultiplier()),
+                new CpuWeigher(weights.cpuWeightMultiplier()),
+                new DiskWeigher(weights.diskWeightMultiplier()),
+                new BuildFailureWeigher(weights.buildFailureWeightMultiplier()));
+        return new HostSelector(hosts, filters, weighers, properties.hostSubsetSize(), properties.maxAttempts(),
+                clock, RandomGenerator.getDefault());
+    }
+}

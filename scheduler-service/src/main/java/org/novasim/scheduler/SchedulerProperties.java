@@ -1,0 +1,31 @@
+package org.novasim.scheduler;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The scheduler's knobs, named as in Nova's [filter_scheduler] and [DEFAULT] sections.
+ *
+ * @param serviceDownTime  a host whose last report is older than this is down and never chosen
+ * @param hostSubsetSize   choose at random among this many best-weighed hosts (spreads concurrent requests)
+ * @param maxAttempts      hosts tried per instance: the chosen one plus {@code maxAttempts - 1} alternates
+ * @param claimGrace       how long a claim made here counts on top of the host's reports; after that, reports
+ *                         received include it (the build reached the host) or it failed there
+ * @param consumers        concurrent select_destinations handlers
+ */
+@ConfigurationProperties("novasim.scheduler")
+public record SchedulerProperties(@DefaultValue("60s") Duration serviceDownTime,
+                                  @DefaultValue("1") int hostSubsetSize,
+                                  @DefaultValue("3") int maxAttempts,
+                                  @DefaultValue("2s") Duration claimGrace,
+                                  @DefaultValue Weights weights,
+                                  @DefaultValue("4") int consumers) {
+
+    /** Weigher multipliers; a negative multiplier makes a weigher prefer hosts with less (stacking over spreading). */
+    public record Weights(@DefaultValue("1.0") double ramWeightMultiplier,
+                          @DefaultValue("1.0") double cpuWeightMultiplier,
+                          @DefaultValue("1.0") double diskWeightMultiplier,
+                          @DefaultValue("1000000.0") double buildFailureWeightMultiplier) {
+    }
+}

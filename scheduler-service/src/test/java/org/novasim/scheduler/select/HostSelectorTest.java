@@ -1,0 +1,156 @@
+package org.novasim.scheduler.select;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.novasim.scheduler.Hosts.SMALL;
+import static org.novasim.scheduler.Hosts.T0;
+import static org.novasim.scheduler.Hosts.TINY;
+import static org.novasim.scheduler.Hosts.XLARGE;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+import java.util.random.RandomGeneratorFactory;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.novasim.common.compute.HostReport;
+import org.novasim.common.compute.HostReports;
+import org.novasim.common.scheduler.NoValidHostException;
+import org.novasim.common.scheduler.RequestSpec;
+import org.novasim.common.scheduler.Selection;
+import org.novasim.common.scheduler.Selections;
+import org.novasim.scheduler.Hosts;
+import org.novasim.scheduler.filter.ComputeFilter;
+import org.novasim.scheduler.filter.ResourcesFilter;
+import org.novasim.scheduler.filter.ServerGroupAffinityFilter;
+import org.novasim.scheduler.filter.ServerGroupAntiAffinityFilter;
+import org.novasim.scheduler.host.HostStateCache;
+import org.novasim.scheduler.weigher.RamWeigher;
+
+class HostSelectorTest {
+
+    private final Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
+    private final HostStateCache cache = new HostStateCache(clock, Duration.ofSeconds(2));
+    private final RandomGenerator random = RandomGeneratorFactory.of("L64X128MixRandom").create(42);
+
+    private HostSelector selector(int hostSubsetSize, int maxAttempts) {
+        return new HostSelector(cache,
+                List.of(new ComputeFilter(Duration.ofSeconds(60)), new ServerGroupAntiAffinityFilter(),
+                        new ServerGroupAffinityFilter(), new ResourcesFilter()),
+                List.of(new RamWeigher(1.0)), hostSubsetSize, maxAttempts, clock, random);
+    }
+
+    private void report(HostReport... reports) {
+        cache.onReports(new HostReports("svc", T0, List.of(reports)));
+    }
+
+    @Test
+    void choosesTheHostWithMostFreeRamAndOffersAlternates() {
+        report(Hosts.used("a", 0, 8192, 0), Hosts.used("b", 0, 0, 0), Hosts.used("c", 0, 4096, 0), Hosts.used("d", 0, 16384, 0));
+
+        Selections selections = selector(1, 3).select(Hosts.spec(TINY), List.of("i1"), true);
+
+        List<Selection> hosts = selections.hostLists().get(0);
+        assertThat(hosts).extracting(Selection::host).containsExactly("b", "c", "a");
+    }
+
+    @Test
+    void withoutAlternatesReturnsOnlyTheChosenHost() {
+        report(Hosts.host("a"), Hosts.host("b"));
+
+        assertThat(selector(1, 3).select(Hosts.spec(TINY), List.of("i1"), false).hostLists().get(0)).hasSize(1);
+    }
+
+    @Test
+    void noHostWithRoomIsNoValidHost() {
+        report(Hosts.withMemory("a", 1024));
+
+        assertThatThrownBy(() -> selector(1, 3).select(Hosts.spec(SMALL), List.of("i1"), true))
+                .isInstanceOf(NoValidHostException.class)
+                .hasMessage("No valid host was found. There are not enough hosts available.");
+    }
+
+    @Test
+    void claimsSoTheSameRoomIsNotHandedOutTwice() {
+        report(Hosts.withMemory("a", 4096));
+        HostSelector selector = selector(1, 3);
+
+        selector.select(Hosts.spec(SMALL), List.of("i1"), true);
+        selector.select(Hosts.spec(SMALL), List.of("i2"), true);
+
+        assertThatThrownBy(() -> selector.select(Hosts.spec(SMALL), List.of("i3"), true))
+                .isInstanceOf(NoValidHostException.class);
+    }
+
+    @Test
+    void multiCreateIsAllOrNothing() {
+        report(Hosts.withMemory("a", 4096));
+        HostSelector selector = selector(1, 3);
+
+        assertThatThrownBy(() -> selector.select(Hosts.spec(SMALL), List.of("i1", "i2", "i3"), true))
+                .isInstanceOf(NoValidHostException.class);
+        // The claims of i1 and i2 were given back: two smalls still fit.
+        assertThat(selector.select(Hosts.spec(SMALL), List.of("j1", "j2"), true).hostLists()).hasSize(2);
+    }
+
+    @Test
+    void antiAffinityPutsEachMemberOfARequestOnItsOwnHost() {
+        report(Hosts.host("a"), Hosts.host("b"), Hosts.host("c"));
+
+        Selections selections = selector(1, 1).select(Hosts.inGroup(TINY, "anti-affinity"), List.of("i1", "i2", "i3"), false);
+
+        Set<String> chosen = new HashSet<>();
+        selections.hostLists().forEach(list -> chosen.add(list.get(0).host()));
+        assertThat(chosen).containsExactlyInAnyOrder("a", "b", "c");
+        assertThatThrownBy(() -> selector(1, 1).select(Hosts.inGroup(TINY, "anti-affinity", "a", "b", "c"), List.of("i4"), false))
+                .isInstanceOf(NoValidHostException.class);
+    }
+
+    @Test
+    void affinityKeepsMembersTogether() {
+        report(Hosts.host("a"), Hosts.host("b"), Hosts.host("c"));
+
+        Selections selections = selector(1, 1).select(Hosts.inGroup(TINY, "affinity", "b"), List.of("i1", "i2"), false);
+
+        assertThat(selections.hostLists()).allSatisfy(list -> assertThat(list.get(0).host()).isEqualTo("b"));
+    }
+
+    @Test
+    void neverChoosesIgnoredHostsOrHostsThatStoppedReporting() {
+        report(Hosts.host("a"), Hosts.host("b"));
+        RequestSpec ignoringA = Hosts.spec(TINY).withIgnoredHost("a");
+        assertThat(selector(1, 3).select(ignoringA, List.of("i1"), true).hostLists().get(0))
+                .extracting(Selection::host).containsExactly("b");
+
+        HostSelector aMinuteLater = new HostSelector(cache, List.of(new ComputeFilter(Duration.ofSeconds(60))),
+                List.of(), 1, 3, Clock.offset(clock, Duration.ofSeconds(61)), random);
+        assertThatThrownBy(() -> aMinuteLater.select(Hosts.spec(TINY), List.of("i2"), true))
+                .isInstanceOf(NoValidHostException.class);
+    }
+
+    @Test
+    void hostSubsetSizeSpreadsChoicesAmongTheBest() {
+        IntStream.range(0, 10).forEach(i -> report(Hosts.host("h" + i)));
+        HostSelector selector = selector(5, 1);
+
+        Set<String> chosen = new HashSet<>();
+        for (int i = 0; i < 40; i++) {
+            chosen.add(selector.select(Hosts.spec(TINY), List.of("i" + i), false).hostLists().get(0).get(0).host());
+        }
+
+        assertThat(chosen.size()).isGreaterThan(1);
+    }
+
+    @Test
+    void largeFlavorsOnlyGoWhereTheyFit() {
+        report(Hosts.withMemory("small-host", 8192), Hosts.host("big-host"));
+
+        Selections selections = selector(1, 3).select(Hosts.spec(XLARGE), List.of("i1"), true);
+
+        assertThat(selections.hostLists().get(0)).extracting(Selection::host).containsExactly("big-host");
+    }
+}

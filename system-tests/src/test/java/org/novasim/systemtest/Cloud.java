@@ -1,0 +1,142 @@
+package org.novasim.systemtest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.novasim.api.ApiServiceApplication;
+import org.novasim.compute.ComputeServiceApplication;
+import org.novasim.network.NetworkServiceApplication;
+import org.novasim.scheduler.SchedulerServiceApplication;
+import org.novasim.testsupport.TestBroker;
+import org.novasim.testsupport.TestDatabase;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A whole novasim in this JVM: the four services as separate Spring applications (each with its own context,
+ * configuration file and web port) talking over a real RabbitMQ in a virtual host of their own.
+ */
+final class Cloud implements AutoCloseable {
+
+    private final Map<String, Object> common = new LinkedHashMap<>();
+    private final Map<String, Object> apiProperties = new LinkedHashMap<>();
+    private final Map<String, Object> networkProperties = new LinkedHashMap<>();
+    private final Map<String, Object> computeProperties = new LinkedHashMap<>();
+    private final Map<String, Object> schedulerProperties = new LinkedHashMap<>();
+    private ConfigurableApplicationContext network;
+    private ConfigurableApplicationContext scheduler;
+    private ConfigurableApplicationContext compute;
+    private ConfigurableApplicationContext api;
+
+    private Cloud() {
+    }
+
+    /** A cloud on H2 files in a fresh temporary folder, with 4 hosts and instant boots unless told otherwise. */
+    static Cloud onH2() {
+        Cloud cloud = new Cloud();
+        Path data = temporaryFolder();
+        cloud.apiProperties.put("spring.datasource.url", "jdbc:h2:file:" + data.resolve("api"));
+        cloud.networkProperties.put("spring.datasource.url", "jdbc:h2:file:" + data.resolve("network"));
+        return cloud;
+    }
+
+    /** A cloud whose api and network services keep their data in fresh PostgreSQL databases. */
+    static Cloud onPostgres() {
+        Cloud cloud = new Cloud();
+        cloud.apiProperties.putAll(TestDatabase.create().springProperties());
+        cloud.networkProperties.putAll(TestDatabase.create().springProperties());
+        return cloud;
+    }
+
+    Cloud compute(String property, Object value) {
+        computeProperties.put(property, value);
+        return this;
+    }
+
+    Cloud scheduler(String property, Object value) {
+        schedulerProperties.put(property, value);
+        return this;
+    }
+
+    Cloud api(String property, Object value) {
+        apiProperties.put(property, value);
+        return this;
+    }
+
+    Cloud hosts(int count) {
+        return compute("novasim.compute.hosts[0].count", count);
+    }
+
+    Cloud start() {
+        common.putAll(TestBroker.isolated().springProperties());
+        common.put("server.port", 0);
+        common.put("spring.main.banner-mode", "off");
+        // Hosts report every second, so a test never waits long for a scheduler to know them.
+        computeProperties.putIfAbsent("novasim.compute.report-interval", "1s");
+        computeProperties.putIfAbsent("novasim.compute.changes-interval", "200ms");
+        network = run(NetworkServiceApplication.class, NetworkServiceApplication.CONFIG_NAME, networkProperties);
+        scheduler = run(SchedulerServiceApplication.class, SchedulerServiceApplication.CONFIG_NAME, schedulerProperties);
+        compute = run(ComputeServiceApplication.class, ComputeServiceApplication.CONFIG_NAME, computeProperties);
+        startApi();
+        return this;
+    }
+
+    private void startApi() {
+        api = run(ApiServiceApplication.class, ApiServiceApplication.CONFIG_NAME, apiProperties);
+    }
+
+    /** Stops api-service and starts it again on the same database, as an operator restarting it would. */
+    void restartApi() {
+        api.close();
+        startApi();
+    }
+
+    ApiClient client() {
+        return new ApiClient("http://127.0.0.1:" + ((WebServerApplicationContext) api).getWebServer().getPort());
+    }
+
+    ConfigurableApplicationContext apiContext() {
+        return api;
+    }
+
+    ConfigurableApplicationContext computeContext() {
+        return compute;
+    }
+
+    ConfigurableApplicationContext networkContext() {
+        return network;
+    }
+
+    ConfigurableApplicationContext schedulerContext() {
+        return scheduler;
+    }
+
+    private ConfigurableApplicationContext run(Class<?> application, String configName, Map<String, Object> own) {
+        Map<String, Object> properties = new LinkedHashMap<>(common);
+        properties.putAll(own);
+        properties.put("spring.config.name", configName);
+        return new SpringApplicationBuilder(application).properties(properties).run();
+    }
+
+    @Override
+    public void close() {
+        for (ConfigurableApplicationContext context : new ConfigurableApplicationContext[] {api, compute, scheduler, network}) {
+            if (context != null) {
+                context.close();
+            }
+        }
+    }
+
+    private static Path temporaryFolder() {
+        try {
+            Path folder = Files.createTempDirectory("novasim-it-");
+            folder.toFile().deleteOnExit();
+            return folder;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
