@@ -1,0 +1,50 @@
+package org.novasim.network;
+
+import org.novasim.network.ipam.AddressEvents;
+import org.novasim.network.ipam.IpAllocator;
+import org.novasim.network.port.FixedIpStore;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.relational.core.mapping.RelationalMappingContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/** Wires the plain-Java IPAM to the database. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(NetworkProperties.class)
+class NetworkServiceConfiguration {
+
+    @Bean
+    FixedIpStore fixedIpStore(JdbcClient jdbc, PlatformTransactionManager transactions) {
+        return new FixedIpStore(jdbc, transactions);
+    }
+
+    @Bean
+    IpAllocator ipAllocator(FixedIpStore store, NetworkProperties properties) {
+        return new IpAllocator(store, properties.ipam().settings());
+    }
+
+    /**
+     * Spring Data JDBC quotes table and column names; quoted lower-case names miss H2's tables, which the unquoted
+     * DDL created upper-case. Unquoted, the same names find the same tables on H2 and PostgreSQL.
+     */
+    @Bean
+    static BeanPostProcessor unquotedIdentifiers() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String beanName) {
+                if (bean instanceof RelationalMappingContext context) {
+                    context.setForceQuote(false);
+                }
+                return bean;
+            }
+        };
+    }
+
+    @Bean
+    AddressEvents addressEvents(IpAllocator allocator) {
+        return new AddressEvents(allocator);
+    }
+}

@@ -1,0 +1,81 @@
+package org.novasim.network.rpc;
+
+import org.novasim.common.network.Deallocated;
+import org.novasim.common.network.InvalidInputException;
+import org.novasim.common.network.NetworkApi;
+import org.novasim.common.network.NetworkList;
+import org.novasim.common.network.PortList;
+import org.novasim.common.network.SubnetList;
+import org.novasim.common.rpc.QueueSpec;
+import org.novasim.common.rpc.RpcContext;
+import org.novasim.common.rpc.RpcEndpoint;
+import org.novasim.common.rpc.RpcHandler;
+import org.novasim.common.rpc.RpcServer;
+import org.novasim.network.NetworkProperties;
+import org.novasim.network.Scope;
+import org.novasim.network.instance.InstanceNetworks;
+import org.novasim.network.network.NetworkService;
+import org.novasim.network.port.PortService;
+import org.novasim.network.subnet.SubnetService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DataIntegrityViolationException;
+
+/**
+ * The network service's one door: every method of {@link NetworkApi} on the shared {@code network} queue, so
+ * several network-service processes take turns. Each handler only translates and hands over.
+ */
+@Configuration(proxyBeanMethods = false)
+class NetworkRpcConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(NetworkRpcConfiguration.class);
+
+    NetworkRpcConfiguration(RpcServer server, InstanceNetworks instances, NetworkService networks,
+                            SubnetService subnets, PortService ports, NetworkProperties properties) {
+        RpcEndpoint endpoint = RpcEndpoint.builder(NetworkApi.TOPIC, NetworkApi.VERSION)
+                .on(NetworkApi.ALLOCATE_FOR_INSTANCE, guarded(instances::allocate))
+                .on(NetworkApi.DEALLOCATE_FOR_INSTANCE, guarded((context, args) ->
+                        new Deallocated(instances.deallocate(args.instanceUuid()))))
+                .on(NetworkApi.LIST_NETWORKS, guarded((context, args) ->
+                        new NetworkList(networks.list(Scope.of(context), args))))
+                .on(NetworkApi.SHOW_NETWORK, guarded((context, args) -> networks.show(Scope.of(context), args.networkId())))
+                .on(NetworkApi.CREATE_NETWORK, guarded((context, args) -> networks.create(Scope.of(context), args)))
+                .on(NetworkApi.DELETE_NETWORK, guarded((context, args) -> {
+                    networks.delete(Scope.of(context), args.networkId());
+                    return null;
+                }))
+                .on(NetworkApi.LIST_SUBNETS, guarded((context, args) ->
+                        new SubnetList(subnets.list(Scope.of(context), args))))
+                .on(NetworkApi.SHOW_SUBNET, guarded((context, args) -> subnets.show(Scope.of(context), args.subnetId())))
+                .on(NetworkApi.CREATE_SUBNET, guarded((context, args) -> subnets.create(Scope.of(context), args)))
+                .on(NetworkApi.DELETE_SUBNET, guarded((context, args) -> {
+                    subnets.delete(Scope.of(context), args.subnetId());
+                    return null;
+                }))
+                .on(NetworkApi.LIST_PORTS, guarded((context, args) -> new PortList(ports.list(Scope.of(context), args))))
+                .on(NetworkApi.SHOW_PORT, guarded((context, args) -> ports.show(Scope.of(context), args.portId())))
+                .on(NetworkApi.CREATE_PORT, guarded((context, args) -> ports.create(Scope.of(context), args)))
+                .on(NetworkApi.DELETE_PORT, guarded((context, args) -> {
+                    ports.delete(Scope.of(context), args.portId());
+                    return null;
+                }))
+                .build();
+        server.serve(endpoint, QueueSpec.shared(NetworkApi.TOPIC, properties.consumers(), properties.prefetch()));
+    }
+
+    /**
+     * The last line against bad input: a value the checks missed that the database refuses (a constraint, a
+     * length) comes back as Neutron's InvalidInput, not as an anonymous failure; the transaction is rolled back.
+     */
+    private static <A, R> RpcHandler<A, R> guarded(RpcHandler<A, R> handler) {
+        return (RpcContext context, A args) -> {
+            try {
+                return handler.handle(context, args);
+            } catch (DataIntegrityViolationException e) {
+                log.warn("request refused by the database: {}", e.getMostSpecificCause().getMessage());
+                throw InvalidInputException.because("the request conflicts with the stored networks, subnets or ports");
+            }
+        };
+    }
+}
