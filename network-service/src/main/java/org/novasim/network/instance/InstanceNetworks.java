@@ -86,7 +86,10 @@ public class InstanceNetworks {
                             .orElseGet(() -> lifecycle.create(new NewPort(nic.network(), "", projectId, instance,
                                     request.host(), true, false, "",
                                     nic.fixedIp() == null ? List.of() : List.of(new PortFixedIp(null, nic.fixedIp().toString())))));
-            vifs.add(vif(port, nic.network()));
+            Vif vif = vif(port, nic.network());
+            log.info("instance {} on host {}: port {} on network {} with {} {}", instance, request.host(), port.id(),
+                    nic.network().name(), vif.macAddress(), vif.fixedIps().stream().map(FixedIp::address).toList());
+            vifs.add(vif);
         }
         return new NetworkInfo(vifs);
     }
@@ -128,6 +131,9 @@ public class InstanceNetworks {
                 } else {
                     lifecycle.delete(port);
                 }
+            }
+            if (!held.isEmpty()) {
+                log.info("instance {}: released {} port(s)", instance, held.size());
             }
             return held.size();
         });

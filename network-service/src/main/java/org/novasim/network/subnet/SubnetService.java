@@ -23,6 +23,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
 import org.springframework.data.relational.core.query.Query;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,14 +36,16 @@ public class SubnetService {
     private final FixedIpStore fixedIps;
     private final JdbcAggregateTemplate aggregates;
     private final IpAllocator allocator;
+    private final JdbcClient jdbc;
 
     public SubnetService(SubnetRepository subnets, NetworkService networks, FixedIpStore fixedIps,
-                         JdbcAggregateTemplate aggregates, IpAllocator allocator) {
+                         JdbcAggregateTemplate aggregates, IpAllocator allocator, JdbcClient jdbc) {
         this.subnets = subnets;
         this.networks = networks;
         this.fixedIps = fixedIps;
         this.aggregates = aggregates;
         this.allocator = allocator;
+        this.jdbc = jdbc;
     }
 
     @Transactional(readOnly = true)
@@ -81,6 +84,8 @@ public class SubnetService {
         if (!scope.admin() && request.projectId() != null && !request.projectId().equals(scope.projectId())) {
             throw PolicyNotAuthorizedException.rule("create_subnet:project_id");
         }
+        // Two subnets created at once on one network must not both pass the overlap check: hold the network's row.
+        jdbc.sql("SELECT id FROM networks WHERE id = ? FOR UPDATE").param(network.id()).query(String.class).list();
         List<Cidr> others = subnets.findByNetworkIdOrderByCreatedAtAscIdAsc(network.id()).stream()
                 .map(s -> Cidr.parse(s.cidr()))
                 .toList();

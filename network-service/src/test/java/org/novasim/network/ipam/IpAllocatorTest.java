@@ -17,9 +17,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.novasim.common.network.CreateSubnet;
 import org.novasim.network.ip.Cidr;
 import org.novasim.network.ip.IpAddress;
 import org.novasim.network.ip.IpRange;
+import org.novasim.network.subnet.SubnetPlan;
+import org.novasim.network.subnet.SubnetPlanner;
 
 class IpAllocatorTest {
 
@@ -42,6 +45,20 @@ class IpAllocatorTest {
 
         // Never the network (.0), the gateway (.1) or the broadcast address (.7): they are not in the pool.
         assertThat(addresses).containsExactly("10.0.0.2", "10.0.0.3", "10.0.0.4", "10.0.0.5", "10.0.0.6");
+    }
+
+    @Test
+    void theGatewayIsNeverHandedOutWhereverItIs() {
+        SubnetPlan plan = SubnetPlanner.plan(new CreateSubnet("net", "s", null, 4, "10.0.0.0/28", "10.0.0.7", null,
+                null, null, null), "net", List.of());
+        SubnetPools subnet = new SubnetPools("gw", 4, plan.pools());
+        List<String> addresses = new ArrayList<>();
+        for (Optional<IpAddress> a = allocator.allocate(subnet, "p"); a.isPresent(); a = allocator.allocate(subnet, "p")) {
+            addresses.add(a.get().toString());
+        }
+
+        assertThat(addresses).hasSize(13).doesNotContain("10.0.0.0", "10.0.0.7", "10.0.0.15")
+                .doesNotHaveDuplicates();
     }
 
     @Test

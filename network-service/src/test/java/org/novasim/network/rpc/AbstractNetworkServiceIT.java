@@ -206,6 +206,32 @@ abstract class AbstractNetworkServiceIT {
     }
 
     @Test
+    void launchesRacingForASlash29GetEachAddressOnceAndTheRestAreToldTheNetworkIsFull() throws Exception {
+        Network small = network(alice, "race-" + suffix(), "10.88.0.0/29");
+        List<RequestedNetwork> request = List.of(new RequestedNetwork(small.id(), null, null));
+        List<Callable<String>> launches = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            launches.add(() -> {
+                try {
+                    return address(client.allocateForInstance(context("project-a", "member"),
+                            UUID.randomUUID().toString(), "project-a", "compute-1", request));
+                } catch (IpAddressExhaustedException e) {
+                    return e.getMessage();
+                }
+            });
+        }
+
+        List<String> outcomes = runConcurrently(launches, 16);
+
+        assertThat(outcomes.stream().filter(o -> o.startsWith("10.88.0.")))
+                .containsExactlyInAnyOrder("10.88.0.2", "10.88.0.3", "10.88.0.4", "10.88.0.5", "10.88.0.6");
+        assertThat(outcomes.stream().filter(o -> !o.startsWith("10.88.0.")))
+                .hasSize(35)
+                .allMatch(("No more IP addresses available on network " + small.id() + ".")::equals);
+        assertThat(client.listPorts(alice, ListPorts.onNetwork(small.id()))).hasSize(5);
+    }
+
+    @Test
     void aRequestThatCannotBeMetWhollyLeavesNoPortBehind() {
         Network roomy = network(alice, "roomy-" + suffix(), "10.98.0.0/24");
         Network full = network(alice, "full-" + suffix(), "10.97.0.0/30");
