@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.NavigableSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.novasim.network.ip.IpAddress;
@@ -74,18 +75,38 @@ final class SubnetCursor {
     }
 
     /**
-     * A candidate was already taken: another process is allocating from the same part of the pools. After a few
-     * such misses in a row, drop the rest of the batch, which is likely stale too, and walk again from the start of
-     * the pools with a fresh read of the store, which skips what the other process took and finds what it left.
+     * A candidate was already taken: another process is allocating from the same part of the pools, and both
+     * would keep taking each other's candidates if they walked on side by side. After a few such misses in a row,
+     * drop the rest of the batch and go on from a random point of the pools, with a fresh read of the store: two
+     * processes soon work on different parts of the subnet. (One process alone never misses, so it keeps handing
+     * out the lowest addresses first.) A wrap still finds whatever was left behind.
      */
     void conflicted() {
         if (consecutiveConflicts.incrementAndGet() >= conflictsBeforeRefresh) {
             consecutiveConflicts.set(0);
             synchronized (this) {
                 candidates.clear();
-                next = pools.isEmpty() ? null : pools.get(0).first().value();
+                next = randomAddress();
             }
         }
+    }
+
+    private BigInteger randomAddress() {
+        if (pools.isEmpty()) {
+            return null;
+        }
+        BigInteger total = BigInteger.ZERO;
+        for (IpRange pool : pools) {
+            total = total.add(pool.size());
+        }
+        BigInteger offset = new BigInteger(total.bitLength() + 8, ThreadLocalRandom.current()).mod(total);
+        for (IpRange pool : pools) {
+            if (offset.compareTo(pool.size()) < 0) {
+                return pool.first().value().add(offset);
+            }
+            offset = offset.subtract(pool.size());
+        }
+        return pools.get(0).first().value();
     }
 
     private void refill(Set<BigInteger> used) {
