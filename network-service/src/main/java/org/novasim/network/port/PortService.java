@@ -68,7 +68,7 @@ public class PortService {
     public Port create(Scope scope, CreatePort request) {
         NetworkEntity network = networks.visible(scope, request.networkId());
         String projectId = request.projectId() == null ? scope.projectId() : request.projectId();
-        if (!scope.admin() && !scope.owns(projectId)) {
+        if (!scope.owns(projectId)) {
             throw PolicyNotAuthorizedException.rule("create_port:project_id");
         }
         PortEntity port = lifecycle.create(new NewPort(network, request.name(),

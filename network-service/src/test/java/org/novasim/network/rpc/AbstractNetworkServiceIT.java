@@ -384,6 +384,7 @@ abstract class AbstractNetworkServiceIT {
         Subnet pooled = client.createSubnet(alice, new CreateSubnet(net.id(), "pooled", null, 4, "10.91.0.0/24",
                 "10.91.0.254", null, List.of(new AllocationPool("10.91.0.10", "10.91.0.12")), false, null));
         assertThat(pooled.gatewayIp()).isEqualTo("10.91.0.254");
+        assertThat(pooled.createdAt()).isNotNull().isEqualTo(client.showSubnet(alice, pooled.id()).createdAt());
         assertThat(pooled.enableDhcp()).isFalse();
         assertThat(client.showNetwork(alice, net.id()).subnets()).contains(pooled.id());
     }
