@@ -114,11 +114,16 @@ final class Cloud implements AutoCloseable {
         return scheduler;
     }
 
+    /**
+     * Runs one service. Its settings go in as command-line arguments, which win over its {@code <service>.yml}
+     * (builder properties would only be defaults, and lose to it).
+     */
     private ConfigurableApplicationContext run(Class<?> application, String configName, Map<String, Object> own) {
         Map<String, Object> properties = new LinkedHashMap<>(common);
         properties.putAll(own);
-        properties.put("spring.config.name", configName);
-        return new SpringApplicationBuilder(application).properties(properties).run();
+        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        return new SpringApplicationBuilder(application).properties("spring.config.name=" + configName).run(args);
     }
 
     @Override

@@ -17,6 +17,11 @@ import org.novasim.common.instance.PowerState;
 import org.novasim.common.instance.TaskState;
 import org.novasim.common.instance.VmState;
 import org.novasim.common.network.FixedIpInUseException;
+import org.novasim.common.network.InvalidInputException;
+import org.novasim.common.network.NetworkAmbiguousException;
+import org.novasim.common.network.PolicyNotAuthorizedException;
+import org.novasim.common.network.PortInUseException;
+import org.novasim.common.network.PortNotFoundException;
 import org.novasim.common.network.IpAddressExhaustedException;
 import org.novasim.common.network.NetworkClient;
 import org.novasim.common.network.NetworkInfo;
@@ -192,10 +197,12 @@ public final class InstanceBuilder {
         }
     }
 
-    /** Another host cannot fix a network that has no address left, or a network or address that is wrong. */
+    /** Another host cannot fix a network request that is wrong or cannot be met (no address left, port taken). */
     private static boolean isRetryable(Throwable failure) {
         return !(failure instanceof IpAddressExhaustedException || failure instanceof NetworkNotFoundException
-                || failure instanceof FixedIpInUseException);
+                || failure instanceof FixedIpInUseException || failure instanceof InvalidInputException
+                || failure instanceof PortInUseException || failure instanceof PortNotFoundException
+                || failure instanceof NetworkAmbiguousException || failure instanceof PolicyNotAuthorizedException);
     }
 
     private void cleanUp(Build build) {
