@@ -27,13 +27,52 @@ final class ApiClient {
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String base;
+    private final String token;
 
+    /** A client of the admin user, scoped to project admin. */
     ApiClient(String base) {
+        this(base, "admin", "admin", "admin");
+    }
+
+    private ApiClient(String base, String token) {
         this.base = base;
+        this.token = token;
+    }
+
+    private ApiClient(String base, String user, String password, String project) {
+        this.base = base;
+        this.token = authenticate(base, user, password, project);
+    }
+
+    /** A client acting as another user, with a token of its own. */
+    ApiClient as(String user, String password, String project) {
+        return new ApiClient(base, user, password, project);
+    }
+
+    /** A client sending the given token (or none, when null) as it is. */
+    ApiClient withToken(String token) {
+        return new ApiClient(base, token);
     }
 
     String base() {
         return base;
+    }
+
+    String token() {
+        return token;
+    }
+
+    private static String authenticate(String base, String user, String password, String project) {
+        String body = """
+                {"auth": {"identity": {"methods": ["password"], "password": {"user": {"name": "%s",
+                 "domain": {"id": "default"}, "password": "%s"}}},
+                 "scope": {"project": {"name": "%s", "domain": {"id": "default"}}}}}""".formatted(user, password, project);
+        Response response = new ApiClient(base, (String) null).post("/identity/v3/auth/tokens", body);
+        if (response.status() != 201) {
+            throw new AssertionError("authentication of " + user + " answered " + response.status() + ": "
+                    + response.raw().body());
+        }
+        return response.header("X-Subject-Token");
     }
 
     Response get(String path) {
@@ -75,9 +114,28 @@ final class ApiClient {
                 .until(() -> get("/compute/v2.1/servers/" + id).status() == 404);
     }
 
+    Response put(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    /** Any request, with extra headers (e.g. microversions). */
+    Response send(String method, String path, String json, String... headers) {
+        HttpRequest.Builder builder = request(path).method(method,
+                json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            builder.header("Content-Type", "application/json");
+        }
+        if (headers.length > 0) {
+            builder.headers(headers);
+        }
+        return send(builder.build());
+    }
+
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json");
+        return token == null ? builder : builder.header("X-Auth-Token", token);
     }
 
     private Response send(HttpRequest request) {

@@ -2,6 +2,8 @@ package org.novasim.api.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import org.novasim.api.identity.AuthFilter;
+import org.novasim.api.identity.Authentication;
 import org.novasim.common.rpc.RpcContext;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -10,13 +12,10 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
 /**
- * Hands controllers the caller as an {@link RpcContext}: the request id, and the project, user and roles the
- * request acts for. Until token authentication exists every caller acts as the admin user of project admin.
+ * Hands controllers the caller as an {@link RpcContext}: the request id, and the project, user and roles of the
+ * token the request carried. Requests without a token (version documents) get a context with no project or role.
  */
 public class RpcContextResolver implements HandlerMethodArgumentResolver {
-
-    static final String ANONYMOUS_PROJECT = "admin";
-    static final String ANONYMOUS_USER = "admin";
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
@@ -27,7 +26,13 @@ public class RpcContextResolver implements HandlerMethodArgumentResolver {
     public RpcContext resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest webRequest,
                                       WebDataBinderFactory binderFactory) {
         HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
-        return new RpcContext(RequestIdFilter.requestId(request), ANONYMOUS_PROJECT, ANONYMOUS_USER,
-                List.of("admin", "member", "reader"));
+        String requestId = RequestIdFilter.requestId(request);
+        return AuthFilter.optionalAuthentication(request)
+                .map(auth -> context(requestId, auth))
+                .orElseGet(() -> new RpcContext(requestId, null, null, List.of()));
+    }
+
+    private static RpcContext context(String requestId, Authentication auth) {
+        return new RpcContext(requestId, auth.projectId(), auth.userId(), auth.roleNames());
     }
 }

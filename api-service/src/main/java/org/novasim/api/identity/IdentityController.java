@@ -1,0 +1,69 @@
+package org.novasim.api.identity;
+
+import java.util.List;
+import java.util.Map;
+import org.novasim.api.web.Links;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** Keystone's version documents and tokens, under {@code /identity}. */
+@RestController
+@RequestMapping("/identity")
+class IdentityController {
+
+    static final String SUBJECT_TOKEN = "X-Subject-Token";
+
+    private final Authenticator authenticator;
+    private final TokenService tokens;
+    private final Catalog catalog;
+
+    IdentityController(Authenticator authenticator, TokenService tokens, Catalog catalog) {
+        this.authenticator = authenticator;
+        this.tokens = tokens;
+        this.catalog = catalog;
+    }
+
+    /** Unversioned: 300 with the versions, as clients given {@code .../identity} expect. */
+    @GetMapping({"", "/"})
+    ResponseEntity<Map<String, Object>> versions() {
+        return ResponseEntity.status(HttpStatus.MULTIPLE_CHOICES)
+                .body(Map.of("versions", Map.of("values", List.of(KeystoneViews.version(Links.root())))));
+    }
+
+    @GetMapping({"/v3", "/v3/"})
+    Map<String, Object> version() {
+        return Map.of("version", KeystoneViews.version(Links.root()));
+    }
+
+    @PostMapping("/v3/auth/tokens")
+    ResponseEntity<Map<String, Object>> issue(@RequestBody JsonNode body) {
+        TokenService.Issued issued = authenticator.authenticate(AuthRequest.parse(body));
+        return ResponseEntity.status(HttpStatus.CREATED).header(SUBJECT_TOKEN, issued.token())
+                .body(KeystoneViews.token(issued.authentication(), catalog.entries(Links.root())));
+    }
+
+    /** Validates another token (the caller's own is checked by the auth filter); 404 when it is not valid. */
+    @GetMapping("/v3/auth/tokens")
+    ResponseEntity<Map<String, Object>> validate(@RequestHeader(SUBJECT_TOKEN) String subject) {
+        Authentication auth = tokens.validate(subject).orElseThrow(() -> KeystoneException.notFound(
+                "Could not find token: " + subject.substring(0, Math.min(8, subject.length())) + "..."));
+        return ResponseEntity.ok().header(SUBJECT_TOKEN, subject)
+                .body(KeystoneViews.token(auth, catalog.entries(Links.root())));
+    }
+
+    @DeleteMapping("/v3/auth/tokens")
+    ResponseEntity<Void> revoke(@RequestHeader(SUBJECT_TOKEN) String subject) {
+        if (!tokens.revoke(subject)) {
+            throw KeystoneException.notFound("Could not find token.");
+        }
+        return ResponseEntity.noContent().build();
+    }
+}

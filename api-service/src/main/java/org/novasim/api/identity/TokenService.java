@@ -1,0 +1,124 @@
+package org.novasim.api.identity;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Issues, validates and revokes tokens. A token is 32 random bytes; the database keeps only its SHA-256, with
+ * the user, project and expiry. Roles are read again at every validation, as Keystone's Fernet tokens do, so a
+ * removed role or disabled user takes effect at once.
+ */
+@Service
+public class TokenService {
+
+    public record Issued(String token, Authentication authentication) {
+    }
+
+    private record Stored(String userId, String projectId, List<String> methods, Instant issuedAt, Instant expiresAt) {
+
+        Stored(String userId, String projectId, String methods, Instant issuedAt, Instant expiresAt) {
+            this(userId, projectId, List.of(methods.split(",")), issuedAt, expiresAt);
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final Directory directory;
+    private final IdentityProperties properties;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public TokenService(JdbcClient jdbc, Directory directory, IdentityProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.directory = directory;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** A token for the user, scoped to the project when one is given (the caller checked the user may). */
+    public Issued issue(Directory.User user, Directory.Project project, List<String> methods) {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String token = "gAAAAA" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Instant issued = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant expires = issued.plus(properties.tokenTtl());
+        jdbc.sql("INSERT INTO tokens (id_hash, user_id, project_id, methods, issued_at, expires_at) "
+                        + "VALUES (:hash, :user, :project, :methods, :issued, :expires)")
+                .param("hash", hash(token)).param("user", user.id())
+                .param("project", project == null ? null : project.id())
+                .param("methods", String.join(",", methods))
+                .param("issued", issued.atOffset(ZoneOffset.UTC)).param("expires", expires.atOffset(ZoneOffset.UTC))
+                .update();
+        return new Issued(token, authentication(user, project, methods, issued, expires));
+    }
+
+    /** Who the token speaks for, if it is known, not expired, not revoked, and its user and project are enabled. */
+    public Optional<Authentication> validate(String token) {
+        if (token == null || token.isBlank()) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT user_id, project_id, methods, issued_at, expires_at FROM tokens "
+                        + "WHERE id_hash = :hash AND revoked = FALSE")
+                .param("hash", hash(token))
+                .query((rs, n) -> new Stored(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, OffsetDateTime.class).toInstant(),
+                        rs.getObject(5, OffsetDateTime.class).toInstant()))
+                .optional()
+                .filter(stored -> clock.instant().isBefore(stored.expiresAt()))
+                .flatMap(this::authenticate);
+    }
+
+    private Optional<Authentication> authenticate(Stored stored) {
+        Optional<Directory.User> user = directory.user(stored.userId()).filter(Directory.User::enabled);
+        if (user.isEmpty()) {
+            return Optional.empty();
+        }
+        if (stored.projectId() == null) {
+            return Optional.of(authentication(user.get(), null, stored.methods(), stored.issuedAt(), stored.expiresAt()));
+        }
+        return directory.project(stored.projectId()).filter(Directory.Project::enabled)
+                .map(project -> authentication(user.get(), project, stored.methods(), stored.issuedAt(), stored.expiresAt()))
+                // A user who lost every role on the project has lost the token too.
+                .filter(auth -> !auth.roles().isEmpty());
+    }
+
+    /** Revokes the token; false if it was not valid. */
+    public boolean revoke(String token) {
+        return jdbc.sql("UPDATE tokens SET revoked = TRUE WHERE id_hash = :hash AND revoked = FALSE")
+                .param("hash", hash(token)).update() == 1;
+    }
+
+    /** Expired tokens are of no use to anyone; a periodic task removes them. */
+    public int purgeExpired() {
+        return jdbc.sql("DELETE FROM tokens WHERE expires_at < :now")
+                .param("now", clock.instant().atOffset(ZoneOffset.UTC)).update();
+    }
+
+    private Authentication authentication(Directory.User user, Directory.Project project, List<String> methods,
+                                          Instant issued, Instant expires) {
+        List<Directory.Role> roles = project == null ? List.of() : directory.effectiveRoles(user.id(), project.id());
+        return new Authentication(user.id(), user.name(), project == null ? null : project.id(),
+                project == null ? null : project.name(), roles, methods, issued, expires);
+    }
+
+    private static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK always has SHA-256", e);
+        }
+    }
+}
