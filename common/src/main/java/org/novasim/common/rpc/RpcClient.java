@@ -18,6 +18,7 @@ import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.ReturnedMessage;
+import org.springframework.amqp.rabbit.connection.Connection;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
@@ -33,6 +34,12 @@ import org.springframework.context.SmartLifecycle;
  * correlation id. That works on any AMQP 0-9-1 broker (RabbitMQ's direct reply-to does not). Calls and casts are
  * published persistent and mandatory with publisher confirms: a message the broker cannot route (no server on that
  * topic) or refuses fails the caller at once with {@link UndeliverableException} rather than a timeout.
+ *
+ * <p>A call also carries its timeout as the message's {@code expiration}, so that RabbitMQ drops a call nobody took
+ * in time. AMQP 0-9-1 leaves the meaning of {@code expiration} to the broker: RabbitMQ reads a time-to-live in
+ * milliseconds, Qpid Broker-J (the embedded broker) an absolute time, which would expire every call at once. So the
+ * TTL is set only when the connected broker says it is RabbitMQ; elsewhere a stale call still runs and its late
+ * reply is dropped here.
  */
 public final class RpcClient implements SmartLifecycle {
 
@@ -45,6 +52,8 @@ public final class RpcClient implements SmartLifecycle {
     private final String replyQueue = "reply_" + UUID.randomUUID().toString().replace("-", "");
     private final Map<String, CompletableFuture<RpcReply>> pending = new ConcurrentHashMap<>();
     private final SimpleMessageListenerContainer replyContainer;
+    /** Whether the broker reads a message's expiration as a time-to-live (RabbitMQ does); learnt per connection. */
+    private volatile boolean expirationIsTtl;
 
     public RpcClient(ConnectionFactory connectionFactory, RabbitTemplate template, AmqpAdmin admin,
                      ConfigurableListableBeanFactory beanFactory, RpcCodec codec, RemoteErrors errors,
@@ -62,6 +71,7 @@ public final class RpcClient implements SmartLifecycle {
         this.codec = codec;
         this.errors = errors;
         this.properties = properties;
+        connectionFactory.addConnectionListener(this::learnBroker);
         Queue queue = new Queue(replyQueue, false, false, true);
         RpcTopology.declare(admin, beanFactory, "rpcQueue." + replyQueue, List.of(queue));
         replyContainer = new SimpleMessageListenerContainer(connectionFactory);
@@ -88,7 +98,9 @@ public final class RpcClient implements SmartLifecycle {
             message.getMessageProperties().setCorrelationId(correlationId);
             message.getMessageProperties().setReplyTo(replyQueue);
             // A call nobody answered in time is of no use to anyone: let the broker drop it (as oslo does).
-            message.getMessageProperties().setExpiration(Long.toString(timeout.toMillis()));
+            if (expirationIsTtl) {
+                message.getMessageProperties().setExpiration(Long.toString(timeout.toMillis()));
+            }
             CorrelationData confirm = new CorrelationData(correlationId);
             String routingKey = method.routingKey(server);
             confirm.getFuture().whenComplete((result, failure) -> {
@@ -157,7 +169,9 @@ public final class RpcClient implements SmartLifecycle {
             return new UndeliverableException("publishing to " + routingKey + " failed: " + failure);
         }
         if (!confirm.ack()) {
-            return new UndeliverableException("the broker refused a message to " + routingKey + ": " + confirm.reason());
+            // RabbitMQ returns an unroutable mandatory message and then confirms it; Qpid Broker-J nacks it first.
+            return new UndeliverableException("the broker refused a message to " + routingKey + ": "
+                    + (confirm.reason() != null ? confirm.reason() : "no server listens on it, or the broker is full"));
         }
         ReturnedMessage returned = data.getReturned();
         if (returned != null) {
@@ -202,6 +216,16 @@ public final class RpcClient implements SmartLifecycle {
         } catch (RuntimeException e) {
             waiting.completeExceptionally(new RemoteError("UnreadableReply", e.getMessage()));
         }
+    }
+
+    private void learnBroker(Connection connection) {
+        Map<String, Object> server = connection.getDelegate() == null ? Map.of()
+                : connection.getDelegate().getServerProperties();
+        String product = String.valueOf(server.get("product"));
+        expirationIsTtl = product.contains("RabbitMQ");
+        log.info(expirationIsTtl ? "broker is {} {}: calls carry their timeout as a time-to-live"
+                : "broker is {} {}, not RabbitMQ: calls go without a broker-side time-to-live",
+                product, server.get("version"));
     }
 
     /** Calls still waiting for their reply. */

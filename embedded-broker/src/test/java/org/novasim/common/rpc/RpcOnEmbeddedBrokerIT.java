@@ -1,0 +1,224 @@
+package org.novasim.common.rpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.novasim.broker.BrokerSettings;
+import org.novasim.broker.EmbeddedBroker;
+import org.novasim.common.scheduler.NoValidHostException;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Every promise of the RPC layer (the ones RpcOverBrokerIT checks on RabbitMQ) on the embedded broker, Apache Qpid
+ * Broker-J: this is what {@code ./novasim run} falls back to when no RabbitMQ answers. It sits in the RPC package
+ * to see what RpcOverBrokerIT sees (the calls still pending).
+ */
+class RpcOnEmbeddedBrokerIT {
+
+    record Echo(String text, long sleepMillis, boolean fail) {
+    }
+
+    record Echoed(String text, String requestId, String projectId) {
+    }
+
+    static final String TOPIC = "rpctest";
+    static final RpcMethod<Echo, Echoed> ECHO = RpcMethod.call(TOPIC, "echo", "1.0", Echo.class, Echoed.class);
+    static final RpcMethod<Echo, Echoed> ECHO_FROM_THE_FUTURE = RpcMethod.call(TOPIC, "echo", "1.5", Echo.class, Echoed.class);
+    static final RpcMethod<Echo, Void> NOTE = RpcMethod.cast(TOPIC, "note", "1.0", Echo.class);
+
+    static EmbeddedBroker broker;
+    static ConfigurableApplicationContext app;
+    static RpcClient client;
+    static final List<String> notes = new CopyOnWriteArrayList<>();
+    static final List<String> lateEchoes = new CopyOnWriteArrayList<>();
+    static final List<String> fanoutA = new CopyOnWriteArrayList<>();
+    static final List<String> fanoutB = new CopyOnWriteArrayList<>();
+
+    final RpcContext context = new RpcContext("req-qpid-1", "project-1", "user-1", List.of("member"));
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    @Import(RpcConfiguration.class)
+    static class TestApp {
+    }
+
+    @BeforeAll
+    static void start() throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        broker = EmbeddedBroker.start(new BrokerSettings("127.0.0.1", port, "novasim", "s3cret", "/"));
+        app = new SpringApplicationBuilder(TestApp.class)
+                .web(WebApplicationType.NONE)
+                .properties("spring.rabbitmq.host=127.0.0.1", "spring.rabbitmq.port=" + port,
+                        "spring.rabbitmq.username=novasim", "spring.rabbitmq.password=s3cret",
+                        "spring.rabbitmq.virtual-host=/", "novasim.rpc.call-timeout=5s")
+                .run();
+        client = app.getBean(RpcClient.class);
+        RpcServer server = app.getBean(RpcServer.class);
+        RpcEndpoint echo = RpcEndpoint.builder(TOPIC, new RpcVersion(1, 0))
+                .on(ECHO, (ctx, args) -> {
+                    sleep(args.sleepMillis());
+                    if (args.fail()) {
+                        throw new NoValidHostException();
+                    }
+                    if (args.sleepMillis() > 0) {
+                        lateEchoes.add(args.text());
+                    }
+                    return new Echoed(args.text(), ctx.requestId(), ctx.projectId());
+                })
+                .on(NOTE, (ctx, args) -> {
+                    notes.add(args.text());
+                    return null;
+                })
+                .build();
+        server.serve(echo, QueueSpec.servers("rpctest.process-1", TOPIC, List.of("host-a", "host-b"), 4, 10));
+        server.serve(echo, QueueSpec.shared(TOPIC, 4, 10));
+        server.serve(fanoutEndpoint(fanoutA), QueueSpec.fanout(TOPIC, 1, 10));
+        server.serve(fanoutEndpoint(fanoutB), QueueSpec.fanout(TOPIC, 1, 10));
+    }
+
+    private static RpcEndpoint fanoutEndpoint(List<String> sink) {
+        return RpcEndpoint.builder(TOPIC, new RpcVersion(1, 0)).on(NOTE, (ctx, args) -> {
+            sink.add(args.text());
+            return null;
+        }).build();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) {
+            app.close();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    @Test
+    void callReturnsTheResultWithTheCallersContext() {
+        Echoed echoed = client.call(context, ECHO, new Echo("hello", 0, false));
+
+        assertThat(echoed).isEqualTo(new Echoed("hello", "req-qpid-1", "project-1"));
+    }
+
+    @Test
+    void callReachesANamedServer() {
+        Echoed echoed = client.call(context, ECHO, "host-b", new Echo("to b", 0, false), Duration.ofSeconds(5));
+
+        assertThat(echoed.text()).isEqualTo("to b");
+    }
+
+    @Test
+    void remoteFailureArrivesAsItsTypeNotAsATimeout() {
+        long start = System.nanoTime();
+
+        assertThatThrownBy(() -> client.call(context, ECHO, new Echo("x", 0, true)))
+                .isInstanceOf(NoValidHostException.class)
+                .hasMessage(NoValidHostException.MESSAGE);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void callWithoutReplyInTimeFailsWithTimeout() {
+        long start = System.nanoTime();
+
+        assertThatThrownBy(() -> client.call(context, ECHO, null, new Echo("slow", 1_000, false), Duration.ofMillis(300)))
+                .isInstanceOf(RpcTimeoutException.class)
+                .hasMessageContaining("Timed out waiting for a reply to echo");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1_500));
+        assertThat(client.pendingCalls()).isZero();
+        // Without a broker-side TTL the server still runs the stale call; its late reply is dropped quietly.
+        await().atMost(Duration.ofSeconds(5)).until(() -> lateEchoes.contains("slow"));
+        assertThat(client.call(context, ECHO, new Echo("after", 0, false)).text()).isEqualTo("after");
+    }
+
+    @Test
+    void callToAServerNobodyServesFailsAtOnce() {
+        long start = System.nanoTime();
+
+        assertThatThrownBy(() -> client.call(context, ECHO, "host-z", new Echo("lost", 0, false), Duration.ofSeconds(5)))
+                .isInstanceOf(UndeliverableException.class)
+                .hasMessageContaining("rpctest.host-z");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void serverRefusesANewerVersionClearly() {
+        assertThatThrownBy(() -> client.call(context, ECHO_FROM_THE_FUTURE, new Echo("x", 0, false)))
+                .isInstanceOf(UnsupportedVersionException.class)
+                .hasMessageContaining("does not support RPC version 1.5");
+    }
+
+    @Test
+    void castIsDeliveredToTheNamedServer() {
+        client.cast(context, NOTE, "host-a", new Echo("cast-1", 0, false));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> notes.contains("cast-1"));
+    }
+
+    @Test
+    void castToAServerNobodyServesIsReported() {
+        assertThatThrownBy(() -> client.cast(context, NOTE, "host-z", new Echo("lost", 0, false)))
+                .isInstanceOf(UndeliverableException.class)
+                .hasMessageContaining("rpctest.host-z");
+    }
+
+    @Test
+    void fanoutReachesEverySubscriber() {
+        client.fanout(context, NOTE, new Echo("everyone", 0, false));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> fanoutA.contains("everyone") && fanoutB.contains("everyone"));
+        assertThat(notes).doesNotContain("everyone");
+    }
+
+    @Test
+    void concurrentCallsGetTheirOwnReplies() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<Echoed>> futures = new CopyOnWriteArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                String text = "n" + i;
+                futures.add(pool.submit(() -> client.call(context, ECHO, new Echo(text, 0, false))));
+            }
+            Set<String> answers = ConcurrentHashMap.newKeySet();
+            for (int i = 0; i < futures.size(); i++) {
+                Echoed echoed = futures.get(i).get(30, TimeUnit.SECONDS);
+                assertThat(echoed.text()).isEqualTo("n" + i);
+                answers.add(echoed.text());
+            }
+            assertThat(answers).hasSize(400);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
