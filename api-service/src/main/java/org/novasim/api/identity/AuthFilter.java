@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Keystone's format with the {@code WWW-Authenticate} header that points clients at the identity service.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+@Order(Ordered.HIGHEST_PRECEDENCE + 5)
 public class AuthFilter extends OncePerRequestFilter {
 
     static final String ATTRIBUTE = Authentication.class.getName();

@@ -13,7 +13,7 @@ public record Instance(String uuid, String displayName, String projectId, String
                        VmState vmState, TaskState taskState, PowerState powerState,
                        String host, String availabilityZone, NetworkInfo networkInfo, String keyName,
                        Instant launchedAt, Instant terminatedAt, Instant createdAt, Instant updatedAt,
-                       Instant deletedAt) {
+                       Instant deletedAt, String userData, boolean locked) {
 
     public boolean isDeleted() {
         return deletedAt != null;

@@ -29,7 +29,7 @@ public class InstanceStore {
 
     private static final String COLUMNS = "uuid, display_name, project_id, user_id, reservation_id, launch_index, "
             + "flavor_id, flavor, image_ref, vm_state, task_state, power_state, host, availability_zone, network_info, "
-            + "key_name, launched_at, terminated_at, created_at, updated_at, deleted_at";
+            + "key_name, launched_at, terminated_at, created_at, updated_at, deleted_at, user_data, locked";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -40,9 +40,10 @@ public class InstanceStore {
     }
 
     public void insert(Instance instance) {
-        jdbc.sql("INSERT INTO instances (" + COLUMNS + ") VALUES (:uuid, :name, :project, :user, :reservation, "
-                        + ":launchIndex, :flavorId, :flavor, :image, :vmState, :taskState, :powerState, :host, :az, "
-                        + ":networkInfo, :keyName, :launchedAt, :terminatedAt, :createdAt, :updatedAt, :deletedAt)")
+        jdbc.sql("INSERT INTO instances (" + COLUMNS + ", vcpus, memory_mb, root_gb) VALUES (:uuid, :name, :project, "
+                        + ":user, :reservation, :launchIndex, :flavorId, :flavor, :image, :vmState, :taskState, "
+                        + ":powerState, :host, :az, :networkInfo, :keyName, :launchedAt, :terminatedAt, :createdAt, "
+                        + ":updatedAt, :deletedAt, :userData, :locked, :vcpus, :memoryMb, :rootGb)")
                 .param("uuid", instance.uuid())
                 .param("name", instance.displayName())
                 .param("project", instance.projectId())
@@ -64,6 +65,11 @@ public class InstanceStore {
                 .param("createdAt", time(instance.createdAt()))
                 .param("updatedAt", time(instance.updatedAt()))
                 .param("deletedAt", time(instance.deletedAt()))
+                .param("userData", instance.userData())
+                .param("locked", instance.locked())
+                .param("vcpus", instance.flavor().vcpus())
+                .param("memoryMb", instance.flavor().memoryMb())
+                .param("rootGb", instance.flavor().rootGb())
                 .update();
     }
 
@@ -109,21 +115,23 @@ public class InstanceStore {
 
     /**
      * Applies a state change if the task state is one of {@code expected} (a null element meaning no task) and the
-     * instance is not deleted. Host, network info and launch time change only when given.
+     * instance is not deleted. The task state is always set; vm state, power state, host, network info and launch
+     * time change only when given.
      *
      * @return whether the change was applied
      */
     public boolean updateState(String uuid, VmState vmState, TaskState taskState, PowerState powerState,
                                Collection<TaskState> expected, String host, NetworkInfo networkInfo,
                                Instant launchedAt, Instant now) {
-        String sql = "UPDATE instances SET vm_state = :vmState, task_state = :taskState, power_state = :powerState, "
+        String sql = "UPDATE instances SET vm_state = COALESCE(:vmState, vm_state), task_state = :taskState, "
+                + "power_state = COALESCE(:powerState, power_state), "
                 + "host = COALESCE(:host, host), network_info = COALESCE(:networkInfo, network_info), "
                 + "launched_at = COALESCE(:launchedAt, launched_at), updated_at = :now "
                 + "WHERE uuid = :uuid AND deleted_at IS NULL AND " + expectedTaskState(expected);
         JdbcClient.StatementSpec statement = jdbc.sql(sql)
-                .param("vmState", vmState.value())
+                .param("vmState", vmState == null ? null : vmState.value())
                 .param("taskState", value(taskState))
-                .param("powerState", powerState.code())
+                .param("powerState", powerState == null ? null : powerState.code())
                 .param("host", host)
                 .param("networkInfo", networkInfo == null ? null : json.writeValueAsString(networkInfo))
                 .param("launchedAt", time(launchedAt))
@@ -167,8 +175,19 @@ public class InstanceStore {
                 .param("now", time(now)).param("uuid", uuid).update() == 1;
     }
 
+    /** Renames the instance (PUT /servers/{id}); false if it is gone. */
+    public boolean rename(String uuid, String name, Instant now) {
+        return jdbc.sql("UPDATE instances SET display_name = :name, updated_at = :now "
+                        + "WHERE uuid = :uuid AND deleted_at IS NULL")
+                .param("name", name).param("now", time(now)).param("uuid", uuid).update() == 1;
+    }
+
     /** Removes instances that were never handed to the conductor (their create failed as a whole). */
     public void purge(List<String> uuids) {
+        jdbc.sql("DELETE FROM instance_action_events WHERE action_id IN "
+                + "(SELECT id FROM instance_actions WHERE instance_uuid IN (:uuids))").param("uuids", uuids).update();
+        jdbc.sql("DELETE FROM instance_actions WHERE instance_uuid IN (:uuids)").param("uuids", uuids).update();
+        jdbc.sql("DELETE FROM instance_metadata WHERE instance_uuid IN (:uuids)").param("uuids", uuids).update();
         jdbc.sql("DELETE FROM instances WHERE uuid IN (:uuids)").param("uuids", uuids).update();
     }
 
@@ -200,7 +219,8 @@ public class InstanceStore {
                 PowerState.of(rs.getInt("power_state")), rs.getString("host"), rs.getString("availability_zone"),
                 networkInfo == null ? null : json.readValue(networkInfo, NetworkInfo.class),
                 rs.getString("key_name"), instant(rs, "launched_at"), instant(rs, "terminated_at"),
-                instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "deleted_at"));
+                instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "deleted_at"),
+                rs.getString("user_data"), rs.getBoolean("locked"));
     }
 
     private static String value(TaskState state) {

@@ -3,6 +3,7 @@ package org.novasim.api.server;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.novasim.api.web.ApiException;
@@ -15,7 +16,7 @@ import tools.jackson.databind.JsonNode;
  */
 public record CreateServerRequest(String name, String flavorRef, String imageRef, List<RequestedNetwork> networks,
                                   int minCount, int maxCount, String availabilityZone, String keyName,
-                                  boolean returnReservationId) {
+                                  Map<String, String> metadata, String userData, boolean returnReservationId) {
 
     private static final Pattern UUID_PATTERN =
             Pattern.compile("^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$");
@@ -41,9 +42,27 @@ public record CreateServerRequest(String name, String flavorRef, String imageRef
         }
         String zone = optionalString(server, "availability_zone");
         String keyName = optionalString(server, "key_name");
+        Map<String, String> metadata = Metadata.parse(server.get("metadata"), "metadata");
+        String userData = userData(optionalString(server, "user_data"));
         boolean reservationId = server.has("return_reservation_id") && server.get("return_reservation_id").asBoolean(false);
         return new CreateServerRequest(name, flavorRef, imageRef, networks(server.get("networks")), minCount, maxCount,
-                zone, keyName, reservationId);
+                zone, keyName, metadata, userData, reservationId);
+    }
+
+    /** user_data must be base64, at most 65535 characters, as Nova checks it. */
+    private static String userData(String userData) {
+        if (userData == null) {
+            return null;
+        }
+        if (userData.length() > 65535) {
+            throw ApiException.badRequest("Invalid input for field/attribute user_data. Value is longer than 65535");
+        }
+        try {
+            java.util.Base64.getMimeDecoder().decode(userData);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("User data needs to be valid base 64.");
+        }
+        return userData;
     }
 
     /**

@@ -11,26 +11,40 @@ import java.util.regex.PatternSyntaxException;
 import org.novasim.api.instance.Instance;
 import org.novasim.api.instance.ServerStatus;
 import org.novasim.api.web.ApiException;
+import org.novasim.api.web.ApiVersion;
+import org.novasim.api.web.Policy;
 import org.novasim.common.instance.VmState;
+import org.novasim.common.rpc.RpcContext;
 
 /**
- * The filters and paging of {@code GET /servers}: {@code name} (a regular expression, as Nova treats it),
- * {@code status}, {@code changes-since} (which also returns deleted servers), {@code limit} and {@code marker}.
+ * The filters and paging of {@code GET /servers}: {@code name} and {@code ip} (regular expressions, as Nova treats
+ * them), {@code status}, {@code image}, {@code flavor}, {@code changes-since} (which also returns deleted servers),
+ * for admins {@code all_tenants}, {@code project_id}/{@code tenant_id} and {@code host}, and paging with
+ * {@code limit} and {@code marker}.
+ *
+ * @param projectId whose servers: the caller's, another project's (admin), or null for all (admin, all_tenants)
  */
-record ServerListQuery(Pattern name, VmState status, Instant changesSince, Integer limit, String marker) {
+record ServerListQuery(String projectId, Pattern name, Pattern ip, VmState status, String image, String flavor,
+                       String host, Instant changesSince, Integer limit, String marker) {
 
     /** Nova caps a page at osapi_max_limit. */
     static final int MAX_LIMIT = 1000;
 
-    static ServerListQuery from(Map<String, String> params) {
-        Pattern name = null;
-        if (params.containsKey("name")) {
-            try {
-                name = Pattern.compile(params.get("name"));
-            } catch (PatternSyntaxException e) {
-                throw ApiException.badRequest("Invalid regular expression in name: " + params.get("name"));
-            }
+    static ServerListQuery from(Map<String, String> params, RpcContext caller, ApiVersion version) {
+        String projectId = caller.projectId();
+        boolean allTenants = params.containsKey("all_tenants") && !isFalse(params.get("all_tenants"));
+        if (allTenants) {
+            Policy.requireAdmin(caller, "os_compute_api:servers:index:get_all_tenants");
+            projectId = null;
         }
+        String tenant = params.getOrDefault("project_id", params.get("tenant_id"));
+        if (tenant != null && caller.isAdmin() && (allTenants || !tenant.equals(caller.projectId()))) {
+            projectId = tenant;
+        }
+        Pattern name = regex(params, "name");
+        // Before 2.5 only admins could filter by address; Nova drops admin-only filters of other callers.
+        Pattern ip = caller.isAdmin() || version.atLeast(2, 5) ? regex(params, "ip") : null;
+        String host = caller.isAdmin() ? params.get("host") : null;
         VmState status = null;
         if (params.containsKey("status")) {
             status = ServerStatus.vmStateOf(params.get("status"));
@@ -62,7 +76,24 @@ record ServerListQuery(Pattern name, VmState status, Instant changesSince, Integ
                 throw ApiException.badRequest("limit param must be an integer");
             }
         }
-        return new ServerListQuery(name, status, changesSince, limit, params.get("marker"));
+        return new ServerListQuery(projectId, name, ip, status, params.get("image"), params.get("flavor"), host,
+                changesSince, limit, params.get("marker"));
+    }
+
+    private static Pattern regex(Map<String, String> params, String field) {
+        if (!params.containsKey(field)) {
+            return null;
+        }
+        try {
+            return Pattern.compile(params.get(field));
+        } catch (PatternSyntaxException e) {
+            throw ApiException.badRequest("Invalid regular expression in " + field + ": " + params.get(field));
+        }
+    }
+
+    private static boolean isFalse(String value) {
+        return value.equalsIgnoreCase("false") || value.equals("0") || value.equalsIgnoreCase("no")
+                || value.equalsIgnoreCase("off");
     }
 
     boolean includesDeleted() {
@@ -71,7 +102,17 @@ record ServerListQuery(Pattern name, VmState status, Instant changesSince, Integ
 
     boolean matches(Instance instance) {
         return (name == null || name.matcher(instance.displayName()).find())
-                && (status == null || status == instance.vmState());
+                && (status == null || status == instance.vmState())
+                && (image == null || image.equals(instance.imageRef()) || image.endsWith("/" + instance.imageRef()))
+                && (flavor == null || flavor.equals(instance.flavor().id()) || flavor.endsWith("/" + instance.flavor().id()))
+                && (host == null || host.equals(instance.host()))
+                && (ip == null || hasAddressMatching(instance));
+    }
+
+    private boolean hasAddressMatching(Instance instance) {
+        return instance.networkInfo() != null && instance.networkInfo().vifs().stream()
+                .flatMap(vif -> vif.fixedIps().stream())
+                .anyMatch(address -> ip.matcher(address.address()).find());
     }
 
     /** The page after the marker, at most limit long; a marker that is not in the list is a 400, as in Nova. */

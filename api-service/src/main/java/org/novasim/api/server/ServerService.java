@@ -16,6 +16,9 @@ import org.novasim.api.image.ImageProperties;
 import org.novasim.api.image.ImageRepository;
 import org.novasim.api.instance.Instance;
 import org.novasim.api.instance.InstanceStore;
+import org.novasim.api.instance.MetadataStore;
+import org.novasim.api.keypair.KeyPairService;
+import org.novasim.api.quota.QuotaService;
 import org.novasim.api.web.ApiException;
 import org.novasim.common.compute.ComputeClient;
 import org.novasim.common.conductor.ConductorClient;
@@ -45,6 +48,9 @@ public class ServerService {
     }
 
     private final InstanceStore instances;
+    private final MetadataStore metadata;
+    private final KeyPairService keyPairs;
+    private final QuotaService quotas;
     private final FlavorRepository flavors;
     private final ImageRepository images;
     private final ImageProperties imageProperties;
@@ -55,10 +61,14 @@ public class ServerService {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public ServerService(InstanceStore instances, FlavorRepository flavors, ImageRepository images,
-                         ImageProperties imageProperties, ActionLog actions, ConductorClient conductor,
-                         ComputeClient compute, TransactionTemplate transaction, Clock clock) {
+    public ServerService(InstanceStore instances, MetadataStore metadata, KeyPairService keyPairs, QuotaService quotas,
+                         FlavorRepository flavors, ImageRepository images, ImageProperties imageProperties,
+                         ActionLog actions, ConductorClient conductor, ComputeClient compute,
+                         TransactionTemplate transaction, Clock clock) {
         this.instances = instances;
+        this.metadata = metadata;
+        this.keyPairs = keyPairs;
+        this.quotas = quotas;
         this.flavors = flavors;
         this.images = images;
         this.imageProperties = imageProperties;
@@ -80,20 +90,29 @@ public class ServerService {
                 : java.util.Optional.<Image>empty())
                 .filter(i -> "active".equals(i.status()))
                 .orElseThrow(() -> ApiException.badRequest("Can not find requested image"));
+        if (request.keyName() != null && keyPairs.find(context.userId(), request.keyName()).isEmpty()) {
+            throw ApiException.badRequest("Invalid key_name provided.");
+        }
+        Metadata.checkCount(request.metadata().size(), quotas.limits(context.projectId()).get("metadata_items"));
         String reservationId = "r-" + randomString(8);
         Instant now = clock.instant();
-        List<Instance> created = new ArrayList<>();
-        for (int index = 0; index < request.maxCount(); index++) {
-            String name = request.maxCount() > 1 ? request.name() + "-" + (index + 1) : request.name();
-            created.add(new Instance(UUID.randomUUID().toString(), name, context.projectId(), context.userId(),
-                    reservationId, index, flavor.toSpec(), image.id(), VmState.BUILDING, TaskState.SCHEDULING,
-                    PowerState.NOSTATE, null, request.availabilityZone(), null, request.keyName(), null, null, now, now,
-                    null));
-        }
-        transaction.executeWithoutResult(status -> created.forEach(instance -> {
-            instances.insert(instance);
-            actions.start(context, instance.uuid(), InstanceAction.CREATE);
-        }));
+        List<Instance> created = transaction.execute(status -> {
+            int count = quotas.reserveServers(context.projectId(), flavor.toSpec(), request.minCount(),
+                    request.maxCount());
+            List<Instance> instances = new ArrayList<>();
+            for (int index = 0; index < count; index++) {
+                String name = count > 1 ? request.name() + "-" + (index + 1) : request.name();
+                Instance instance = new Instance(UUID.randomUUID().toString(), name, context.projectId(),
+                        context.userId(), reservationId, index, flavor.toSpec(), image.id(), VmState.BUILDING,
+                        TaskState.SCHEDULING, PowerState.NOSTATE, null, request.availabilityZone(), null,
+                        request.keyName(), null, null, now, now, null, request.userData(), false);
+                this.instances.insert(instance);
+                metadata.replace(instance.uuid(), request.metadata());
+                actions.start(context, instance.uuid(), InstanceAction.CREATE);
+                instances.add(instance);
+            }
+            return instances;
+        });
         RequestSpec spec = new RequestSpec(context.projectId(), flavor.toSpec(),
                 new ImageSpec(image.id(), image.name(), imageProperties.of(image)), request.availabilityZone(),
                 Map.of(), null, List.of());
@@ -104,12 +123,19 @@ public class ServerService {
             conductor.scheduleAndBuildInstances(context, spec, infos, request.networks());
         } catch (RemoteError e) {
             log.error("could not hand {} to the conductor: {}", reservationId, e.toString());
-            instances.purge(created.stream().map(Instance::uuid).toList());
+            transaction.executeWithoutResult(status -> instances.purge(created.stream().map(Instance::uuid).toList()));
             throw ApiException.serviceUnavailable("The conductor is unavailable, no server was created: " + e.getMessage());
         }
         log.info("accepted {} as {} ({}, {})", created.stream().map(Instance::uuid).toList(), reservationId,
                 flavor.name(), image.name());
         return new Created(created, reservationId, randomString(12));
+    }
+
+    /** Renames the server. */
+    public Instance rename(RpcContext context, String uuid, String name) {
+        get(context, uuid);
+        instances.rename(uuid, name, clock.instant());
+        return get(context, uuid);
     }
 
     /** The caller's server, or 404 as if it did not exist. */

@@ -11,10 +11,12 @@ import java.util.Map;
 import org.novasim.api.instance.Instance;
 import org.novasim.api.instance.InstanceFault;
 import org.novasim.api.instance.ServerStatus;
+import org.novasim.api.web.ApiVersion;
 import org.novasim.api.web.Links;
 import org.novasim.api.web.Timestamps;
 import org.novasim.common.network.FixedIp;
 import org.novasim.common.network.Vif;
+import org.novasim.common.rpc.RpcContext;
 
 /** Servers as the Compute API v2.1 shows them. */
 final class ServerViews {
@@ -30,7 +32,12 @@ final class ServerViews {
         return view;
     }
 
-    static Map<String, Object> detail(Instance instance, InstanceFault fault) {
+    /**
+     * The full server as the caller may see it at the request's microversion: host fields (OS-EXT-SRV-ATTR) only
+     * for admins, the 2.3 extended attributes and 2.9 {@code locked} only from those versions on.
+     */
+    static Map<String, Object> detail(Instance instance, Map<String, String> metadata, InstanceFault fault,
+                                      RpcContext caller, ApiVersion version) {
         Map<String, Object> view = new LinkedHashMap<>();
         String root = Links.root();
         view.put("id", instance.uuid());
@@ -38,7 +45,7 @@ final class ServerViews {
         view.put("status", ServerStatus.of(instance.vmState(), instance.taskState()));
         view.put("tenant_id", instance.projectId());
         view.put("user_id", instance.userId());
-        view.put("metadata", Map.of());
+        view.put("metadata", metadata);
         view.put("hostId", hostId(instance.projectId(), instance.host()));
         view.put("image", instance.imageRef() == null ? "" : Map.of("id", instance.imageRef(),
                 "links", List.of(Map.of("rel", "bookmark", "href", root + "/compute/images/" + instance.imageRef()))));
@@ -57,9 +64,23 @@ final class ServerViews {
         view.put("key_name", instance.keyName());
         view.put("OS-SRV-USG:launched_at", Timestamps.iso(instance.launchedAt()));
         view.put("OS-SRV-USG:terminated_at", Timestamps.iso(instance.terminatedAt()));
-        view.put("OS-EXT-SRV-ATTR:host", instance.host());
-        view.put("OS-EXT-SRV-ATTR:instance_name", "instance-" + instance.uuid().substring(0, 8));
-        view.put("OS-EXT-SRV-ATTR:hypervisor_hostname", instance.host());
+        if (caller.isAdmin()) {
+            view.put("OS-EXT-SRV-ATTR:host", instance.host());
+            view.put("OS-EXT-SRV-ATTR:instance_name", "instance-" + instance.uuid().substring(0, 8));
+            view.put("OS-EXT-SRV-ATTR:hypervisor_hostname", instance.host());
+            if (version.atLeast(2, 3)) {
+                view.put("OS-EXT-SRV-ATTR:reservation_id", instance.reservationId());
+                view.put("OS-EXT-SRV-ATTR:launch_index", instance.launchIndex());
+                view.put("OS-EXT-SRV-ATTR:hostname", hostname(instance.displayName()));
+                view.put("OS-EXT-SRV-ATTR:kernel_id", "");
+                view.put("OS-EXT-SRV-ATTR:ramdisk_id", "");
+                view.put("OS-EXT-SRV-ATTR:root_device_name", "/dev/vda");
+                view.put("OS-EXT-SRV-ATTR:user_data", instance.userData());
+            }
+        }
+        if (version.atLeast(2, 9)) {
+            view.put("locked", instance.locked());
+        }
         view.put("OS-EXT-STS:task_state", instance.taskState() == null ? null : instance.taskState().value());
         view.put("OS-EXT-STS:vm_state", instance.vmState().value());
         view.put("OS-EXT-STS:power_state", instance.powerState().code());
@@ -95,6 +116,13 @@ final class ServerViews {
             }
         }
         return addresses;
+    }
+
+    /** The guest's host name Nova derives from the display name: lower case, letters, digits and hyphens. */
+    static String hostname(String displayName) {
+        String hostname = displayName.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]+", "-")
+                .replaceAll("^-+|-+$", "");
+        return hostname.isEmpty() ? "server" : hostname.substring(0, Math.min(63, hostname.length()));
     }
 
     /** Nova's hostId: the host, hashed with the project so that projects cannot compare hosts. */

@@ -4,10 +4,12 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.novasim.api.instance.Instance;
 import org.novasim.api.instance.InstanceFaultRepository;
 import org.novasim.api.instance.InstanceStore;
+import org.novasim.api.instance.MetadataStore;
+import org.novasim.api.web.ApiException;
+import org.novasim.api.web.ApiVersion;
 import org.novasim.api.web.Links;
 import org.novasim.common.instance.VmState;
 import org.novasim.common.rpc.RpcContext;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -24,18 +27,21 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 
-/** {@code /compute/v2.1/servers}: create, list, detail, show, delete. */
+/** {@code /compute/v2.1/servers}: create, list, detail, show, rename, delete. */
 @RestController
 @RequestMapping("/compute/v2.1/servers")
 class ServersController {
 
     private final ServerService servers;
     private final InstanceStore instances;
+    private final MetadataStore metadata;
     private final InstanceFaultRepository faults;
 
-    ServersController(ServerService servers, InstanceStore instances, InstanceFaultRepository faults) {
+    ServersController(ServerService servers, InstanceStore instances, MetadataStore metadata,
+                      InstanceFaultRepository faults) {
         this.servers = servers;
         this.instances = instances;
+        this.metadata = metadata;
         this.faults = faults;
     }
 
@@ -58,18 +64,47 @@ class ServersController {
     }
 
     @GetMapping
-    Map<String, Object> list(RpcContext context, @RequestParam Map<String, String> params) {
-        return page(context, params, ServerViews::summary);
+    Map<String, Object> list(RpcContext context, ApiVersion version, @RequestParam Map<String, String> params) {
+        ServerListQuery query = ServerListQuery.from(params, context, version);
+        List<Instance> matching = matching(query);
+        List<Instance> page = query.page(matching);
+        return body(page.stream().map(ServerViews::summary).toList(), query, page, matching);
     }
 
     @GetMapping("/detail")
-    Map<String, Object> detail(RpcContext context, @RequestParam Map<String, String> params) {
-        return page(context, params, this::detailView);
+    Map<String, Object> detail(RpcContext context, ApiVersion version, @RequestParam Map<String, String> params) {
+        ServerListQuery query = ServerListQuery.from(params, context, version);
+        List<Instance> matching = matching(query);
+        List<Instance> page = query.page(matching);
+        Map<String, Map<String, String>> metadataOfPage = metadata.of(page.stream().map(Instance::uuid).toList());
+        return body(page.stream().map(instance -> detailView(instance,
+                metadataOfPage.getOrDefault(instance.uuid(), Map.of()), context, version)).toList(), query, page, matching);
     }
 
     @GetMapping("/{id}")
-    Map<String, Object> show(RpcContext context, @PathVariable String id) {
-        return Map.of("server", detailView(servers.get(context, id)));
+    Map<String, Object> show(RpcContext context, ApiVersion version, @PathVariable String id) {
+        Instance instance = servers.get(context, id);
+        return Map.of("server", detailView(instance, metadata.of(instance.uuid()), context, version));
+    }
+
+    /** Rename (2.1 also accepts the access addresses and disk config, which novasim does not keep). */
+    @PutMapping("/{id}")
+    Map<String, Object> update(RpcContext context, ApiVersion version, @PathVariable String id,
+                               @RequestBody JsonNode body) {
+        JsonNode server = body == null ? null : body.get("server");
+        if (server == null || !server.isObject()) {
+            throw ApiException.badRequest("Invalid input for field/attribute server. 'server' is a required property");
+        }
+        Instance instance = servers.get(context, id);
+        JsonNode name = server.get("name");
+        if (name != null) {
+            if (!name.isString() || name.asString().isBlank() || name.asString().length() > 255) {
+                throw ApiException.badRequest("Invalid input for field/attribute name. Value: " + name
+                        + ". must be 1 to 255 characters and not only spaces");
+            }
+            instance = servers.rename(context, id, name.asString());
+        }
+        return Map.of("server", detailView(instance, metadata.of(instance.uuid()), context, version));
     }
 
     @DeleteMapping("/{id}")
@@ -78,14 +113,15 @@ class ServersController {
         return ResponseEntity.noContent().build();
     }
 
-    private Map<String, Object> page(RpcContext context, Map<String, String> params,
-                                     Function<Instance, Map<String, Object>> view) {
-        ServerListQuery query = ServerListQuery.from(params);
-        List<Instance> matching = instances.list(context.projectId(), query.includesDeleted(), query.changesSince())
+    private List<Instance> matching(ServerListQuery query) {
+        return instances.list(query.projectId(), query.includesDeleted(), query.changesSince())
                 .stream().filter(query::matches).toList();
-        List<Instance> page = query.page(matching);
+    }
+
+    private static Map<String, Object> body(List<Map<String, Object>> views, ServerListQuery query,
+                                            List<Instance> page, List<Instance> matching) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("servers", page.stream().map(view).toList());
+        body.put("servers", views);
         if (query.hasMoreAfter(page, matching)) {
             String next = ServletUriComponentsBuilder.fromCurrentRequest()
                     .replaceQueryParam("marker", page.get(page.size() - 1).uuid()).build().toUriString();
@@ -94,9 +130,11 @@ class ServersController {
         return body;
     }
 
-    private Map<String, Object> detailView(Instance instance) {
+    private Map<String, Object> detailView(Instance instance, Map<String, String> metadataOfInstance,
+                                           RpcContext context, ApiVersion version) {
         boolean mayHaveFault = instance.vmState() == VmState.ERROR || instance.isDeleted();
-        return ServerViews.detail(instance, mayHaveFault
-                ? faults.findFirstByInstanceUuidOrderByCreatedAtDescIdDesc(instance.uuid()).orElse(null) : null);
+        return ServerViews.detail(instance, metadataOfInstance, mayHaveFault
+                ? faults.findFirstByInstanceUuidOrderByCreatedAtDescIdDesc(instance.uuid()).orElse(null) : null,
+                context, version);
     }
 }

@@ -11,5 +11,6 @@ class WebConfiguration implements WebMvcConfigurer {
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(new RpcContextResolver());
+        resolvers.add(new ApiVersionResolver());
     }
 }

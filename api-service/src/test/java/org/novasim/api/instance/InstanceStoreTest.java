@@ -39,7 +39,7 @@ class InstanceStoreTest {
         String uuid = UUID.randomUUID().toString();
         store.insert(new Instance(uuid, "vm", "p1", "u1", "r-1", 0,
                 new FlavorSpec("1", "m1.tiny", 1, 512, 1, 0, 0, Map.of()), "img", VmState.BUILDING,
-                TaskState.SCHEDULING, PowerState.NOSTATE, null, null, null, null, null, null, T0, T0, null));
+                TaskState.SCHEDULING, PowerState.NOSTATE, null, null, null, null, null, null, T0, T0, null, null, false));
         return uuid;
     }
 
@@ -128,7 +128,7 @@ class InstanceStoreTest {
         store.insert(new Instance(UUID.randomUUID().toString(), "other", "p2", "u2", "r-2", 0,
                 new FlavorSpec("1", "m1.tiny", 1, 512, 1, 0, 0, Map.of()), "img", VmState.BUILDING,
                 TaskState.SCHEDULING, PowerState.NOSTATE, null, null, null, null, null, null, T0.plusSeconds(9),
-                T0, null));
+                T0, null, null, false));
 
         assertThat(store.list("p1", false, null)).extracting(Instance::uuid).containsExactlyInAnyOrder(first, second);
         assertThat(store.list(null, false, null)).hasSize(3);
