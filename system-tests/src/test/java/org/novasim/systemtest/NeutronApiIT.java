@@ -258,6 +258,9 @@ class NeutronApiIT {
         assertThat(version.get("id").asString()).isEqualTo("v2.0");
         assertThat(version.get("status").asString()).isEqualTo("CURRENT");
         assertThat(version.get("links").get(0).get("href").asString()).endsWith("/network/v2.0/");
+        ApiClient.Response anonymous = admin.withToken(null).get("/network/v2.0/networks");
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.header("WWW-Authenticate")).isEqualTo("Keystone uri=\"" + admin.base() + "/identity\"");
 
         ApiClient.Response withHeader = admin.send("GET", "/network/v2.0/networks?name=private", null,
                 "OpenStack-API-Version", "compute 2.99", "X-OpenStack-Nova-API-Version", "2.99");

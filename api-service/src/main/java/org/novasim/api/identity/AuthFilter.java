@@ -7,13 +7,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.Set;
-import org.novasim.api.web.Links;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -56,7 +56,8 @@ public class AuthFilter extends OncePerRequestFilter {
         if (auth.isEmpty()) {
             response.setStatus(HttpStatus.UNAUTHORIZED.value());
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            response.setHeader("WWW-Authenticate", "Keystone uri=\"" + Links.root() + "/identity\"");
+            response.setHeader("WWW-Authenticate", "Keystone uri=\""
+                    + ServletUriComponentsBuilder.fromContextPath(request).build().toUriString() + "/identity\"");
             response.getWriter().write(json.writeValueAsString(
                     KeystoneErrors.error(HttpStatus.UNAUTHORIZED, KeystoneException.UNAUTHORIZED)));
             return;
