@@ -13,6 +13,7 @@ import org.novasim.common.rpc.RpcClient;
 import org.novasim.compute.build.InstanceBuilder;
 import org.novasim.compute.build.InstanceTerminator;
 import org.novasim.compute.host.SimulatedHosts;
+import org.novasim.compute.power.PowerActions;
 import org.novasim.compute.report.HostReporter;
 import org.novasim.compute.virt.FakeDriver;
 import org.novasim.compute.virt.FakeDriverProperties;
@@ -42,7 +43,8 @@ class ComputeConfiguration {
 
     @Bean
     SimulatedHosts simulatedHosts(ComputeProperties properties, ExecutorService buildWorkers) {
-        return new SimulatedHosts(properties.hosts(), properties.maxConcurrentBuilds(), buildWorkers);
+        return new SimulatedHosts(properties.hosts(), properties.maxConcurrentBuilds(), buildWorkers,
+                properties.myIp(), properties.settledRetention());
     }
 
     @Bean
@@ -77,6 +79,12 @@ class ComputeConfiguration {
     InstanceTerminator instanceTerminator(SimulatedHosts hosts, HypervisorDriver driver, ConductorClient conductor,
                                           NetworkClient network, Clock clock) {
         return new InstanceTerminator(hosts, driver, conductor, network, clock);
+    }
+
+    @Bean
+    PowerActions powerActions(HypervisorDriver driver, ConductorClient conductor, ExecutorService buildWorkers,
+                              Clock clock) {
+        return new PowerActions(driver, conductor, buildWorkers, clock);
     }
 
     @Bean

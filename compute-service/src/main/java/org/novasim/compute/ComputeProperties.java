@@ -19,6 +19,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxConcurrentBuilds builds running at once per host (Nova's max_concurrent_builds); the rest wait
  * @param buildWorkers        threads doing the blocking steps of builds and deletes, shared by all hosts
  * @param consumers           concurrent consumers of this process's queue
+ * @param settledRetention    how long a host keeps listing an instance whose build it took in, in its reports
+ *                            (schedulers drop their claim when they see it); a few change intervals
+ * @param myIp                the management address hosts report (Nova's my_ip) unless their group names one
  */
 @ConfigurationProperties("novasim.compute")
 public record ComputeProperties(String serviceName,
@@ -28,7 +31,9 @@ public record ComputeProperties(String serviceName,
                                 @DefaultValue("1000") int reportBatchSize,
                                 @DefaultValue("10") int maxConcurrentBuilds,
                                 @DefaultValue("32") int buildWorkers,
-                                @DefaultValue("4") int consumers) {
+                                @DefaultValue("4") int consumers,
+                                @DefaultValue("5s") Duration settledRetention,
+                                @DefaultValue("127.0.0.1") String myIp) {
 
     public ComputeProperties {
         hosts = hosts == null || hosts.isEmpty() ? List.of(HostGroup.defaults()) : List.copyOf(hosts);

@@ -3,6 +3,10 @@ package org.novasim.scheduler;
 import java.time.Clock;
 import java.util.List;
 import java.util.random.RandomGenerator;
+import org.novasim.common.rpc.RpcClient;
+import org.novasim.common.scheduler.SchedulerClient;
+import org.novasim.common.service.ServiceClient;
+import org.novasim.common.service.ServiceProperties;
 import org.novasim.scheduler.filter.AvailabilityZoneFilter;
 import org.novasim.scheduler.filter.ComputeFilter;
 import org.novasim.scheduler.filter.HostFilter;
@@ -10,18 +14,22 @@ import org.novasim.scheduler.filter.ImagePropertiesFilter;
 import org.novasim.scheduler.filter.ResourcesFilter;
 import org.novasim.scheduler.filter.ServerGroupAffinityFilter;
 import org.novasim.scheduler.filter.ServerGroupAntiAffinityFilter;
+import org.novasim.scheduler.host.GroupPlacements;
 import org.novasim.scheduler.host.HostStateCache;
+import org.novasim.scheduler.rpc.ClaimExchange;
 import org.novasim.scheduler.select.HostSelector;
 import org.novasim.scheduler.weigher.BuildFailureWeigher;
 import org.novasim.scheduler.weigher.CpuWeigher;
 import org.novasim.scheduler.weigher.DiskWeigher;
 import org.novasim.scheduler.weigher.HostWeigher;
 import org.novasim.scheduler.weigher.RamWeigher;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** Assembles the filter and weigher pipeline; cheapest filters first, as they run once per host per instance. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ServiceProperties.class)
 class SchedulerConfiguration {
 
     @Bean
@@ -31,11 +39,32 @@ class SchedulerConfiguration {
 
     @Bean
     HostStateCache hostStateCache(Clock clock, SchedulerProperties properties) {
-        return new HostStateCache(clock, properties.claimGrace());
+        return new HostStateCache(clock, properties.claimTimeout());
     }
 
     @Bean
-    HostSelector hostSelector(HostStateCache hosts, Clock clock, SchedulerProperties properties) {
+    GroupPlacements groupPlacements(Clock clock, SchedulerProperties properties) {
+        return new GroupPlacements(clock, properties.claimTimeout());
+    }
+
+    @Bean
+    SchedulerClient schedulerClient(RpcClient rpc) {
+        return new SchedulerClient(rpc);
+    }
+
+    @Bean
+    ServiceClient serviceClient(RpcClient rpc) {
+        return new ServiceClient(rpc);
+    }
+
+    @Bean
+    ClaimExchange claimExchange(SchedulerClient schedulers, HostStateCache hosts, GroupPlacements groups) {
+        return new ClaimExchange(schedulers, hosts, groups);
+    }
+
+    @Bean
+    HostSelector hostSelector(HostStateCache hosts, GroupPlacements groups, ClaimExchange claims, Clock clock,
+                              SchedulerProperties properties) {
         List<HostFilter> filters = List.of(
                 new ComputeFilter(properties.serviceDownTime()),
                 new AvailabilityZoneFilter(),
@@ -49,7 +78,7 @@ class SchedulerConfiguration {
                 new CpuWeigher(weights.cpuWeightMultiplier()),
                 new DiskWeigher(weights.diskWeightMultiplier()),
                 new BuildFailureWeigher(weights.buildFailureWeightMultiplier()));
-        return new HostSelector(hosts, filters, weighers, properties.hostSubsetSize(), properties.maxAttempts(),
-                clock, RandomGenerator.getDefault());
+        return new HostSelector(hosts, groups, filters, weighers, properties.hostSubsetSize(),
+                properties.maxAttempts(), clock, RandomGenerator.getDefault(), claims);
     }
 }

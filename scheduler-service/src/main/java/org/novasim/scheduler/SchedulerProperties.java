@@ -10,15 +10,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param serviceDownTime  a host whose last report is older than this is down and never chosen
  * @param hostSubsetSize   choose at random among this many best-weighed hosts (spreads concurrent requests)
  * @param maxAttempts      hosts tried per instance: the chosen one plus {@code maxAttempts - 1} alternates
- * @param claimGrace       how long a claim made here counts on top of the host's reports; after that, reports
- *                         received include it (the build reached the host) or it failed there
+ * @param claimTimeout     how long a claim counts on top of the host's reports when no report says the host took
+ *                         the build in (a build that never reached its host); also how long the hosts chosen for
+ *                         a server group's members are remembered
  * @param consumers        concurrent select_destinations handlers
  */
 @ConfigurationProperties("novasim.scheduler")
 public record SchedulerProperties(@DefaultValue("60s") Duration serviceDownTime,
                                   @DefaultValue("1") int hostSubsetSize,
                                   @DefaultValue("3") int maxAttempts,
-                                  @DefaultValue("2s") Duration claimGrace,
+                                  @DefaultValue("30s") Duration claimTimeout,
                                   @DefaultValue Weights weights,
                                   @DefaultValue("4") int consumers) {
 

@@ -28,6 +28,24 @@ public class ComputeClient {
         rpc.cast(context, ComputeApi.TERMINATE_INSTANCE, host, new TerminateInstance(host, instanceUuid));
     }
 
+    /** Casts the stop; raises UndeliverableException when no compute process serves that host. */
+    public void stopInstance(RpcContext context, String host, String instanceUuid) {
+        rpc.cast(context, ComputeApi.STOP_INSTANCE, host, new StopInstance(host, instanceUuid));
+    }
+
+    public void startInstance(RpcContext context, String host, String instanceUuid) {
+        rpc.cast(context, ComputeApi.START_INSTANCE, host, new StartInstance(host, instanceUuid));
+    }
+
+    /** @param rebootType {@link RebootInstance#SOFT} or {@link RebootInstance#HARD} */
+    public void rebootInstance(RpcContext context, String host, String instanceUuid, String rebootType) {
+        rpc.cast(context, ComputeApi.REBOOT_INSTANCE, host, new RebootInstance(host, instanceUuid, rebootType));
+    }
+
+    public void setHostEnabled(RpcContext context, String host, boolean enabled) {
+        rpc.cast(context, ComputeApi.SET_HOST_ENABLED, host, new SetHostEnabled(host, enabled));
+    }
+
     /** Sends the hosts' reports to every scheduler and conductor. */
     public void reportHosts(RpcContext context, HostReports reports) {
         rpc.fanout(context, ComputeApi.REPORT_HOSTS, reports);

@@ -11,8 +11,10 @@ import org.novasim.common.network.NetworkInfo;
 
 /**
  * A state change of an instance, applied only if its task state is one of {@code expectedTaskStates} (null in
- * the list means "no task"), as Nova's instance.save(expected_task_state=...). States are always given in full;
- * host, network info and launch time are left unchanged when null. Finished steps ride along as events.
+ * the list means "no task"), as Nova's instance.save(expected_task_state=...). The task state is always given
+ * (null is "no task"); vm state, power state, host, network info and launch time are left unchanged when null, so
+ * a host can move a task along (a reboot's reboot_pending) without knowing the vm state. Finished steps ride
+ * along as events.
  */
 public record InstanceUpdate(String instanceUuid, VmState vmState, TaskState taskState, PowerState powerState,
                              List<TaskState> expectedTaskStates, String host, NetworkInfo networkInfo,

@@ -24,6 +24,11 @@ public record ActionEvent(String event, Instant startTime, Instant finishTime, S
     public static final String BLOCK_DEVICE_MAPPING = "compute_block_device_mapping";
     public static final String SPAWN = "compute_spawn";
     public static final String TERMINATE = "compute_terminate_instance";
+    public static final String STOP = "compute_stop_instance";
+    public static final String START = "compute_start_instance";
+    public static final String REBOOT = "compute_reboot_instance";
+    /** The conductor gave up on a build that did not finish in time (Nova's instance_build_timeout). */
+    public static final String BUILD_TIMEOUT = "conductor_build_timeout";
 
     public static ActionEvent success(String event, Instant start, String host) {
         return new ActionEvent(event, start, Instant.now(), SUCCESS, host, null);

@@ -19,4 +19,9 @@ public class SchedulerClient {
         return rpc.call(context, SchedulerApi.SELECT_DESTINATIONS,
                 new SelectDestinations(spec, instanceUuids, returnAlternates));
     }
+
+    /** Tells every scheduler (this one included, which ignores it) what this one just claimed. */
+    public void shareClaims(RpcContext context, SchedulerClaims claims) {
+        rpc.fanout(context, SchedulerApi.SHARE_CLAIMS, claims);
+    }
 }

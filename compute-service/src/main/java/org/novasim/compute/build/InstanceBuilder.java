@@ -110,13 +110,14 @@ public final class InstanceBuilder {
             return;
         }
         Optional<String> refused = host.tracker().claim(request.instance().uuid(), request.instance().flavor());
+        // Claimed or refused, the host's next reports account for it: schedulers may drop their own claim.
+        host.settled(request.instance().uuid(), started);
         if (refused.isPresent()) {
             log.info("instance {} does not fit on {}: {}", request.instance().uuid(), host.name(), refused.get());
             conductor.rescheduleInstance(context, request, host.name(), refused.get(), true,
                     List.of(ActionEvent.error(ActionEvent.CLAIM, started, host.name(), refused.get())));
             return;
         }
-        host.markChanged();
         Build build = new Build(context, request, host, started);
         build.finishStage(ActionEvent.ALLOCATE_NETWORK);
         host.builds().submit(() -> withRequestId(build, () -> start(build)));

@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Hosts described together: one host called {@code name}, or {@code count} hosts called
- * {@code namePrefix + index} from {@code firstIndex} on. All share the size and ratios given here.
+ * {@code namePrefix + index} from {@code firstIndex} on. All share the size, ratios, availability zone and
+ * management address ({@code hostIp}, the process's {@code my-ip} when not set) given here.
  */
 public record HostGroup(String name,
                         @DefaultValue("compute-") String namePrefix,
@@ -22,13 +23,15 @@ public record HostGroup(String name,
                         @DefaultValue("512") int reservedHostMemoryMb,
                         @DefaultValue("0") int reservedHostDiskMb,
                         @DefaultValue("QEMU") String hypervisorType,
-                        @DefaultValue("x86_64") String architecture) {
+                        @DefaultValue("x86_64") String architecture,
+                        String hostIp) {
 
     /** Host names may not contain what a topic exchange treats as wildcards or separators of its own. */
     private static final String VALID_NAME = "[A-Za-z0-9][A-Za-z0-9._-]*";
 
     public static HostGroup defaults() {
-        return new HostGroup(null, "compute-", 4, 1, "nova", 16, 32768, 500, 4.0, 1.0, 1.0, 512, 0, "QEMU", "x86_64");
+        return new HostGroup(null, "compute-", 4, 1, "nova", 16, 32768, 500, 4.0, 1.0, 1.0, 512, 0, "QEMU", "x86_64",
+                null);
     }
 
     public List<String> hostNames() {

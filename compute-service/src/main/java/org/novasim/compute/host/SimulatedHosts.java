@@ -1,5 +1,6 @@
 package org.novasim.compute.host;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,10 +12,18 @@ public final class SimulatedHosts {
 
     private final Map<String, SimulatedHost> hosts = new LinkedHashMap<>();
 
-    public SimulatedHosts(List<HostGroup> groups, int maxConcurrentBuilds, Executor workers) {
+    /**
+     * @param defaultHostIp the management address of hosts whose group names none (the process's own address:
+     *                      simulated hosts share the machine they run on)
+     */
+    public SimulatedHosts(List<HostGroup> groups, int maxConcurrentBuilds, Executor workers, String defaultHostIp,
+                          Duration settledRetention) {
         for (HostGroup group : groups) {
+            String hostIp = group.hostIp() == null || group.hostIp().isBlank() ? defaultHostIp : group.hostIp();
             for (String name : group.hostNames()) {
-                if (hosts.putIfAbsent(name, new SimulatedHost(name, group, maxConcurrentBuilds, workers)) != null) {
+                SimulatedHost host = new SimulatedHost(name, group, hostIp, maxConcurrentBuilds, workers,
+                        settledRetention);
+                if (hosts.putIfAbsent(name, host) != null) {
                     throw new IllegalArgumentException("host " + name + " is configured twice");
                 }
             }

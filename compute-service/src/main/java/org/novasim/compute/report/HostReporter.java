@@ -1,8 +1,11 @@
 package org.novasim.compute.report;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.novasim.common.compute.ComputeClient;
 import org.novasim.common.compute.HostReport;
 import org.novasim.common.compute.HostReports;
@@ -17,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * Sends the hosts' reports to every scheduler and conductor. Reports travel in batches (many hosts per message)
  * so the cost per interval grows with hosts / batch size, not with hosts: kwok's one heartbeat per node
  * overloaded it at 5,000 nodes. All hosts go out every report interval (that is their heartbeat); in between,
- * only hosts whose usage changed, so a freed host is seen within a second.
+ * only hosts whose usage changed, so a freed host is seen within a second. A scheduler or API that just started
+ * asks for a full report at once; requests that arrive while one is pending are served by that one.
  */
 public final class HostReporter {
 
@@ -29,6 +33,7 @@ public final class HostReporter {
     private final String serviceName;
     private final int batchSize;
     private final Clock clock;
+    private final AtomicBoolean fullReportRequested = new AtomicBoolean();
 
     public HostReporter(SimulatedHosts hosts, HypervisorDriver driver, ComputeClient compute, String serviceName,
                         int batchSize, Clock clock) {
@@ -43,19 +48,38 @@ public final class HostReporter {
     /** Every host: the periodic heartbeat. Returns the number of messages sent. */
     public int reportAll() {
         List<HostReport> reports = new ArrayList<>(hosts.size());
+        Instant now = clock.instant();
         for (SimulatedHost host : hosts.all()) {
             host.takeChanged();
-            reports.add(host.report(driver.instanceCount(host.name())));
+            reports.add(host.report(driver.instanceCount(host.name()), now));
         }
         return send(reports);
+    }
+
+    /** Sends every host soon, on the executor; coalesces requests that come while one is waiting. */
+    public void requestFullReport(Executor executor, String requester) {
+        if (fullReportRequested.compareAndSet(false, true)) {
+            log.info("full host report requested by {}", requester);
+            executor.execute(() -> {
+                fullReportRequested.set(false);
+                reportAll();
+            });
+        }
+    }
+
+    /** One host at once, e.g. after it was disabled, so schedulers learn it without waiting for an interval. */
+    public void reportHost(SimulatedHost host) {
+        host.takeChanged();
+        send(List.of(host.report(driver.instanceCount(host.name()), clock.instant())));
     }
 
     /** Only hosts whose usage changed since they were last reported. */
     public int reportChanges() {
         List<HostReport> reports = new ArrayList<>();
+        Instant now = clock.instant();
         for (SimulatedHost host : hosts.all()) {
             if (host.takeChanged()) {
-                reports.add(host.report(driver.instanceCount(host.name())));
+                reports.add(host.report(driver.instanceCount(host.name()), now));
             }
         }
         return send(reports);

@@ -11,7 +11,7 @@ import org.novasim.common.instance.PowerState;
 
 /**
  * A hypervisor that only pretends (Nova's virt/fake.py): a boot takes the configured delay and fails at the
- * configured rate. Delays are timers, not sleeping threads.
+ * configured rate; stops, starts and reboots take the power delay. Delays are timers, not sleeping threads.
  */
 public final class FakeDriver implements HypervisorDriver {
 
@@ -36,7 +36,7 @@ public final class FakeDriver implements HypervisorDriver {
             delayMillis = delayMillis(behaviour);
         }
         CompletableFuture<Void> booted = new CompletableFuture<>();
-        Runnable finish = () -> {
+        after(delayMillis, () -> {
             if (fails) {
                 booted.completeExceptionally(new SpawnFailedException(
                         "Simulated hypervisor failure spawning instance " + instance.uuid() + " on " + host));
@@ -44,13 +44,49 @@ public final class FakeDriver implements HypervisorDriver {
                 vms(host).put(instance.uuid(), PowerState.RUNNING);
                 booted.complete(null);
             }
-        };
-        if (delayMillis == 0) {
-            finish.run();
-        } else {
-            timers.schedule(finish, delayMillis, TimeUnit.MILLISECONDS);
-        }
+        });
         return booted;
+    }
+
+    @Override
+    public CompletableFuture<Void> powerOff(String host, String instanceUuid) {
+        return changePower(host, instanceUuid, PowerState.SHUTDOWN);
+    }
+
+    @Override
+    public CompletableFuture<Void> powerOn(String host, String instanceUuid) {
+        return changePower(host, instanceUuid, PowerState.RUNNING);
+    }
+
+    @Override
+    public CompletableFuture<Void> reboot(String host, String instanceUuid, boolean hard) {
+        // A soft reboot of a guest that is not running falls back to a hard one, as libvirt's driver does.
+        return changePower(host, instanceUuid, PowerState.RUNNING);
+    }
+
+    /** After the host's power delay, the VM is in the new state; a VM the host does not have is an error. */
+    private CompletableFuture<Void> changePower(String host, String instanceUuid, PowerState target) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (!vms(host).containsKey(instanceUuid)) {
+            done.completeExceptionally(new VmNotFoundException(instanceUuid, host));
+            return done;
+        }
+        after(properties.behaviourOf(host).powerDelay().toMillis(), () -> {
+            if (vms(host).replace(instanceUuid, target) == null) {
+                done.completeExceptionally(new VmNotFoundException(instanceUuid, host));
+            } else {
+                done.complete(null);
+            }
+        });
+        return done;
+    }
+
+    private void after(long delayMillis, Runnable work) {
+        if (delayMillis <= 0) {
+            work.run();
+        } else {
+            timers.schedule(work, delayMillis, TimeUnit.MILLISECONDS);
+        }
     }
 
     private long delayMillis(FakeDriverProperties.Behaviour behaviour) {

@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param spawnDelay    time a boot takes; with {@code spawnDelayMax}, the shortest of a uniform range
  * @param spawnDelayMax the longest boot, or null for a fixed delay
  * @param failureRate   share of boots that fail, 0.0 to 1.0
+ * @param powerDelay    time a stop, a start or a reboot takes
  * @param hosts         per-host overrides, by host name
  * @param seed          seed of the random choices, for reproducible runs; null for a random seed
  */
@@ -19,31 +20,36 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record FakeDriverProperties(@DefaultValue("0ms") Duration spawnDelay,
                                    Duration spawnDelayMax,
                                    @DefaultValue("0.0") double failureRate,
+                                   @DefaultValue("0ms") Duration powerDelay,
                                    Map<String, HostBehaviour> hosts,
                                    Long seed) {
 
     public FakeDriverProperties {
         hosts = hosts == null ? Map.of() : Map.copyOf(hosts);
+        powerDelay = powerDelay == null ? Duration.ZERO : powerDelay;
+        spawnDelay = spawnDelay == null ? Duration.ZERO : spawnDelay;
     }
 
     /** Overrides for one host; a null field keeps the global value. */
-    public record HostBehaviour(Duration spawnDelay, Duration spawnDelayMax, Double failureRate) {
+    public record HostBehaviour(Duration spawnDelay, Duration spawnDelayMax, Double failureRate,
+                                Duration powerDelay) {
     }
 
     public Behaviour behaviourOf(String host) {
         HostBehaviour override = hosts.get(host);
         if (override == null) {
-            return new Behaviour(spawnDelay, spawnDelayMax, failureRate);
+            return new Behaviour(spawnDelay, spawnDelayMax, failureRate, powerDelay);
         }
         return new Behaviour(
                 override.spawnDelay() != null ? override.spawnDelay() : spawnDelay,
                 override.spawnDelayMax() != null ? override.spawnDelayMax()
                         : override.spawnDelay() != null ? null : spawnDelayMax,
-                override.failureRate() != null ? override.failureRate() : failureRate);
+                override.failureRate() != null ? override.failureRate() : failureRate,
+                override.powerDelay() != null ? override.powerDelay() : powerDelay);
     }
 
     /** What one host's hypervisor does. */
-    public record Behaviour(Duration spawnDelay, Duration spawnDelayMax, double failureRate) {
+    public record Behaviour(Duration spawnDelay, Duration spawnDelayMax, double failureRate, Duration powerDelay) {
 
         public Behaviour {
             if (failureRate < 0.0 || failureRate > 1.0) {

@@ -36,7 +36,7 @@ class FakeDriverTest {
 
     @Test
     void bootsAtOnceWithoutDelay() {
-        FakeDriver driver = driver(new FakeDriverProperties(Duration.ZERO, null, 0.0, Map.of(), null));
+        FakeDriver driver = driver(new FakeDriverProperties(Duration.ZERO, null, 0.0, Duration.ZERO, Map.of(), null));
 
         assertThat(driver.spawn("h1", instance("i1"))).isCompleted();
         assertThat(driver.powerState("h1", "i1")).isEqualTo(PowerState.RUNNING);
@@ -48,7 +48,7 @@ class FakeDriverTest {
 
     @Test
     void bootTakesTheConfiguredDelayWithoutHoldingTheCaller() throws Exception {
-        FakeDriver driver = driver(new FakeDriverProperties(Duration.ofMillis(200), null, 0.0, Map.of(), null));
+        FakeDriver driver = driver(new FakeDriverProperties(Duration.ofMillis(200), null, 0.0, Duration.ZERO, Map.of(), null));
         long start = System.nanoTime();
 
         CompletableFuture<Void> boot = driver.spawn("h1", instance("i1"));
@@ -60,8 +60,8 @@ class FakeDriverTest {
 
     @Test
     void aHostWithFailureRateOneFailsEveryBootWhileOthersSucceed() {
-        FakeDriver driver = driver(new FakeDriverProperties(Duration.ZERO, null, 0.0,
-                Map.of("broken", new FakeDriverProperties.HostBehaviour(null, null, 1.0)), null));
+        FakeDriver driver = driver(new FakeDriverProperties(Duration.ZERO, null, 0.0, Duration.ZERO,
+                Map.of("broken", new FakeDriverProperties.HostBehaviour(null, null, 1.0, null)), null));
 
         for (int i = 0; i < 20; i++) {
             CompletableFuture<Void> boot = driver.spawn("broken", instance("b" + i));
@@ -76,11 +76,51 @@ class FakeDriverTest {
 
     @Test
     void failureRateIsAShareOfBoots() {
-        FakeDriver driver = driver(new FakeDriverProperties(Duration.ZERO, null, 0.3, Map.of(), null));
+        FakeDriver driver = driver(new FakeDriverProperties(Duration.ZERO, null, 0.3, Duration.ZERO, Map.of(), null));
 
         long failed = java.util.stream.IntStream.range(0, 2_000)
                 .filter(i -> driver.spawn("h", instance("i" + i)).isCompletedExceptionally()).count();
 
         assertThat(failed).isBetween(500L, 700L);
+    }
+
+    @Test
+    void stopStartAndRebootChangeThePowerStateAfterThePowerDelay() throws Exception {
+        FakeDriver driver = driver(new FakeDriverProperties(Duration.ZERO, null, 0.0, Duration.ofMillis(100),
+                Map.of(), null));
+        driver.spawn("h1", instance("i1")).get();
+
+        CompletableFuture<Void> off = driver.powerOff("h1", "i1");
+        assertThat(off).as("a stop takes the power delay").isNotDone();
+        off.get();
+        assertThat(driver.powerState("h1", "i1")).isEqualTo(PowerState.SHUTDOWN);
+
+        driver.reboot("h1", "i1", true).get();
+        assertThat(driver.powerState("h1", "i1")).as("a hard reboot starts a stopped guest").isEqualTo(PowerState.RUNNING);
+
+        driver.powerOff("h1", "i1").get();
+        driver.powerOn("h1", "i1").get();
+        assertThat(driver.powerState("h1", "i1")).isEqualTo(PowerState.RUNNING);
+        assertThat(driver.instanceCount("h1")).isEqualTo(1);
+    }
+
+    @Test
+    void powerActionsOnAnUnknownInstanceFail() {
+        FakeDriver driver = driver(new FakeDriverProperties(Duration.ZERO, null, 0.0, Duration.ZERO, Map.of(), null));
+
+        ExecutionException failure = org.assertj.core.api.Assertions.catchThrowableOfType(ExecutionException.class,
+                () -> driver.powerOff("h1", "ghost").get());
+
+        assertThat(failure.getCause()).isInstanceOf(VmNotFoundException.class).hasMessageContaining("ghost");
+        assertThat(driver.powerState("h1", "ghost")).isEqualTo(PowerState.NOSTATE);
+    }
+
+    @Test
+    void aPerHostPowerDelayOverridesTheGlobalOne() {
+        FakeDriverProperties properties = new FakeDriverProperties(Duration.ZERO, null, 0.0, Duration.ofSeconds(5),
+                Map.of("quick", new FakeDriverProperties.HostBehaviour(null, null, null, Duration.ZERO)), null);
+
+        assertThat(properties.behaviourOf("quick").powerDelay()).isZero();
+        assertThat(properties.behaviourOf("other").powerDelay()).isEqualTo(Duration.ofSeconds(5));
     }
 }

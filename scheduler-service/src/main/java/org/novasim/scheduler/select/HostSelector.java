@@ -1,18 +1,20 @@
 package org.novasim.scheduler.select;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.random.RandomGenerator;
+import org.novasim.common.scheduler.HostClaim;
 import org.novasim.common.scheduler.NoValidHostException;
 import org.novasim.common.scheduler.RequestSpec;
 import org.novasim.common.scheduler.Selection;
 import org.novasim.common.scheduler.Selections;
 import org.novasim.scheduler.filter.FilterRequest;
 import org.novasim.scheduler.filter.HostFilter;
+import org.novasim.scheduler.host.GroupPlacements;
 import org.novasim.scheduler.host.HostState;
 import org.novasim.scheduler.host.HostStateCache;
 import org.novasim.scheduler.weigher.HostWeigher;
@@ -25,38 +27,49 @@ import org.slf4j.LoggerFactory;
  * on it, and keep the next best hosts as alternates. Either every instance of the request gets a host or none
  * does: on failure the claims already made are given back and NoValidHost is raised.
  *
- * <p>Only the best few hosts are kept while weighing (a bounded heap, not a sort of every host), so a decision
- * among 10,000 hosts costs one pass over them.
+ * <p>Only the best few hosts are kept while weighing (a short sorted array, not a sort of every host), so a
+ * decision among 10,000 hosts costs one pass to filter and one per weigher over the survivors.
  */
 public final class HostSelector {
-
-    private record Weighed(HostState host, double weight) {
-    }
 
     private static final int RANKING_ROUNDS = 3;
     private static final Logger log = LoggerFactory.getLogger(HostSelector.class);
 
     private final HostStateCache hosts;
+    private final GroupPlacements groups;
     private final List<HostFilter> filters;
-    private final List<HostWeigher> weighers;
+    private final HostFilter[] filterArray;
+    private final HostWeigher[] weighers;
     private final int hostSubsetSize;
     private final int maxAttempts;
     private final Clock clock;
     private final RandomGenerator random;
+    private final ClaimListener listener;
 
-    public HostSelector(HostStateCache hosts, List<HostFilter> filters, List<HostWeigher> weighers,
-                        int hostSubsetSize, int maxAttempts, Clock clock, RandomGenerator random) {
+    public HostSelector(HostStateCache hosts, GroupPlacements groups, List<HostFilter> filters,
+                        List<HostWeigher> weighers, int hostSubsetSize, int maxAttempts, Clock clock,
+                        RandomGenerator random, ClaimListener listener) {
         this.hosts = hosts;
+        this.groups = groups;
         this.filters = List.copyOf(filters);
-        this.weighers = List.copyOf(weighers);
+        this.filterArray = filters.toArray(new HostFilter[0]);
+        this.weighers = weighers.stream().filter(w -> w.multiplier() != 0.0).toArray(HostWeigher[]::new);
         this.hostSubsetSize = Math.max(1, hostSubsetSize);
         this.maxAttempts = Math.max(1, maxAttempts);
         this.clock = clock;
         this.random = random;
+        this.listener = listener;
+    }
+
+    public List<HostFilter> filters() {
+        return filters;
     }
 
     public Selections select(RequestSpec spec, List<String> instanceUuids, boolean returnAlternates) {
+        String group = spec.serverGroup() == null ? null : spec.serverGroup().uuid();
         Set<String> groupHosts = new HashSet<>(spec.serverGroup() == null ? List.of() : spec.serverGroup().hosts());
+        groupHosts.addAll(groups.hostsOf(group));
+        Set<String> ignored = Set.copyOf(spec.ignoreHosts());
         List<List<Selection>> hostLists = new ArrayList<>();
         List<HostState> claimedOn = new ArrayList<>();
         try {
@@ -66,7 +79,7 @@ public final class HostSelector {
                 // A claim fails only when a concurrent request took the room first; ranking again leaves such
                 // hosts out, since they no longer fit.
                 for (int round = 0; round < RANKING_ROUNDS && chosen == null; round++) {
-                    ranked = rank(new FilterRequest(spec, Set.copyOf(groupHosts), clock.instant()));
+                    ranked = rank(new FilterRequest(spec, Set.copyOf(groupHosts), clock.instant()), ignored);
                     chosen = claimOne(ranked, uuid, spec);
                     if (ranked.isEmpty()) {
                         break;
@@ -77,44 +90,42 @@ public final class HostSelector {
                 }
                 claimedOn.add(chosen);
                 groupHosts.add(chosen.host());
+                groups.placed(group, uuid, chosen.host());
                 hostLists.add(hostList(chosen, ranked, returnAlternates));
             }
-            log.info("{} go to {}", instanceUuids, hostLists.stream().map(list -> list.get(0).host()).toList());
-            return new Selections(hostLists);
         } catch (RuntimeException e) {
             for (int i = 0; i < claimedOn.size(); i++) {
                 claimedOn.get(i).release(instanceUuids.get(i));
+                groups.forget(group, instanceUuids.get(i));
             }
             throw e;
         }
+        log.info("{} go to {}", instanceUuids, hostLists.stream().map(list -> list.get(0).host()).toList());
+        List<HostClaim> claims = new ArrayList<>(claimedOn.size());
+        for (int i = 0; i < claimedOn.size(); i++) {
+            claims.add(new HostClaim(claimedOn.get(i).host(), instanceUuids.get(i), spec.flavor().vcpus(),
+                    spec.flavor().memoryMb(), spec.flavor().diskGb(), group));
+        }
+        listener.claimed(claims);
+        return new Selections(hostLists);
     }
 
     /** The best hosts for the request, best first: enough to pick among and to offer as alternates. */
-    private List<HostState> rank(FilterRequest request) {
-        List<HostState> candidates = new ArrayList<>();
-        for (HostState host : hosts.all()) {
-            if (!request.spec().ignoreHosts().contains(host.host()) && passesAll(host, request)) {
-                candidates.add(host);
+    private List<HostState> rank(FilterRequest request, Set<String> ignored) {
+        HostState[] all = hosts.array();
+        HostState[] candidates = new HostState[all.length];
+        int count = 0;
+        for (HostState host : all) {
+            if ((ignored.isEmpty() || !ignored.contains(host.host())) && passesAll(host, request)) {
+                candidates[count++] = host;
             }
         }
-        double[] weights = weigh(candidates, request.spec());
-        int keep = hostSubsetSize + maxAttempts + 8;
-        PriorityQueue<Weighed> best = new PriorityQueue<>((a, b) -> Double.compare(a.weight(), b.weight()));
-        for (int i = 0; i < candidates.size(); i++) {
-            best.add(new Weighed(candidates.get(i), weights[i]));
-            if (best.size() > keep) {
-                best.poll();
-            }
-        }
-        List<HostState> ranked = new ArrayList<>(best.size());
-        while (!best.isEmpty()) {
-            ranked.add(0, best.poll().host());
-        }
-        return ranked;
+        double[] weights = weigh(candidates, count, request.spec());
+        return best(candidates, weights, count, hostSubsetSize + maxAttempts + 8);
     }
 
     private boolean passesAll(HostState host, FilterRequest request) {
-        for (HostFilter filter : filters) {
+        for (HostFilter filter : filterArray) {
             if (!filter.passes(host, request)) {
                 return false;
             }
@@ -123,36 +134,63 @@ public final class HostSelector {
     }
 
     /** Sum over weighers of multiplier x raw weight normalised to 0..1 across the candidates, as Nova does. */
-    private double[] weigh(List<HostState> candidates, RequestSpec spec) {
-        double[] total = new double[candidates.size()];
-        double[] raw = new double[candidates.size()];
+    private double[] weigh(HostState[] candidates, int count, RequestSpec spec) {
+        double[] total = new double[count];
+        double[] raw = new double[count];
         for (HostWeigher weigher : weighers) {
-            if (weigher.multiplier() == 0.0) {
-                continue;
-            }
             double min = Double.POSITIVE_INFINITY;
             double max = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < raw.length; i++) {
-                raw[i] = weigher.rawWeight(candidates.get(i), spec);
-                min = Math.min(min, raw[i]);
-                max = Math.max(max, raw[i]);
+            for (int i = 0; i < count; i++) {
+                double weight = weigher.rawWeight(candidates[i], spec);
+                raw[i] = weight;
+                if (weight < min) {
+                    min = weight;
+                }
+                if (weight > max) {
+                    max = weight;
+                }
             }
             if (max > min) {
-                for (int i = 0; i < raw.length; i++) {
-                    total[i] += weigher.multiplier() * (raw[i] - min) / (max - min);
+                double scale = weigher.multiplier() / (max - min);
+                for (int i = 0; i < count; i++) {
+                    total[i] += (raw[i] - min) * scale;
                 }
             }
         }
         return total;
     }
 
+    /** The {@code keep} heaviest candidates, heaviest first; among equals, the earlier candidate first. */
+    private static List<HostState> best(HostState[] candidates, double[] weights, int count, int keep) {
+        int size = Math.min(keep, count);
+        HostState[] top = new HostState[size];
+        double[] topWeights = new double[size];
+        int filled = 0;
+        for (int i = 0; i < count; i++) {
+            double weight = weights[i];
+            if (filled == size && weight <= topWeights[size - 1]) {
+                continue;
+            }
+            int at = filled < size ? filled++ : size - 1;
+            while (at > 0 && topWeights[at - 1] < weight) {
+                topWeights[at] = topWeights[at - 1];
+                top[at] = top[at - 1];
+                at--;
+            }
+            topWeights[at] = weight;
+            top[at] = candidates[i];
+        }
+        return List.of(top);
+    }
+
     /** Claims on one of the best {@code hostSubsetSize} hosts, falling back to the next when a claim races. */
     private HostState claimOne(List<HostState> ranked, String uuid, RequestSpec spec) {
         List<HostState> remaining = new ArrayList<>(ranked);
+        Instant now = clock.instant();
         while (!remaining.isEmpty()) {
             int pick = random.nextInt(Math.min(hostSubsetSize, remaining.size()));
             HostState host = remaining.remove(pick);
-            if (host.claim(uuid, spec.flavor(), clock.instant())) {
+            if (host.claim(uuid, spec.flavor(), now)) {
                 return host;
             }
         }

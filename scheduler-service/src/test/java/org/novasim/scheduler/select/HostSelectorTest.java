@@ -10,6 +10,7 @@ import static org.novasim.scheduler.Hosts.XLARGE;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,6 +20,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.novasim.common.compute.HostReport;
 import org.novasim.common.compute.HostReports;
+import org.novasim.common.scheduler.HostClaim;
 import org.novasim.common.scheduler.NoValidHostException;
 import org.novasim.common.scheduler.RequestSpec;
 import org.novasim.common.scheduler.Selection;
@@ -28,20 +30,23 @@ import org.novasim.scheduler.filter.ComputeFilter;
 import org.novasim.scheduler.filter.ResourcesFilter;
 import org.novasim.scheduler.filter.ServerGroupAffinityFilter;
 import org.novasim.scheduler.filter.ServerGroupAntiAffinityFilter;
+import org.novasim.scheduler.host.GroupPlacements;
 import org.novasim.scheduler.host.HostStateCache;
 import org.novasim.scheduler.weigher.RamWeigher;
 
 class HostSelectorTest {
 
     private final Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
-    private final HostStateCache cache = new HostStateCache(clock, Duration.ofSeconds(2));
+    private final HostStateCache cache = new HostStateCache(clock, Duration.ofSeconds(30));
+    private final GroupPlacements placements = new GroupPlacements(clock, Duration.ofSeconds(30));
     private final RandomGenerator random = RandomGeneratorFactory.of("L64X128MixRandom").create(42);
+    private final List<HostClaim> shared = new ArrayList<>();
 
     private HostSelector selector(int hostSubsetSize, int maxAttempts) {
-        return new HostSelector(cache,
+        return new HostSelector(cache, placements,
                 List.of(new ComputeFilter(Duration.ofSeconds(60)), new ServerGroupAntiAffinityFilter(),
                         new ServerGroupAffinityFilter(), new ResourcesFilter()),
-                List.of(new RamWeigher(1.0)), hostSubsetSize, maxAttempts, clock, random);
+                List.of(new RamWeigher(1.0)), hostSubsetSize, maxAttempts, clock, random, shared::addAll);
     }
 
     private void report(HostReport... reports) {
@@ -126,8 +131,9 @@ class HostSelectorTest {
         assertThat(selector(1, 3).select(ignoringA, List.of("i1"), true).hostLists().get(0))
                 .extracting(Selection::host).containsExactly("b");
 
-        HostSelector aMinuteLater = new HostSelector(cache, List.of(new ComputeFilter(Duration.ofSeconds(60))),
-                List.of(), 1, 3, Clock.offset(clock, Duration.ofSeconds(61)), random);
+        HostSelector aMinuteLater = new HostSelector(cache, placements,
+                List.of(new ComputeFilter(Duration.ofSeconds(60))), List.of(), 1, 3,
+                Clock.offset(clock, Duration.ofSeconds(61)), random, ClaimListener.NONE);
         assertThatThrownBy(() -> aMinuteLater.select(Hosts.spec(TINY), List.of("i2"), true))
                 .isInstanceOf(NoValidHostException.class);
     }
@@ -152,5 +158,58 @@ class HostSelectorTest {
         Selections selections = selector(1, 3).select(Hosts.spec(XLARGE), List.of("i1"), true);
 
         assertThat(selections.hostLists().get(0)).extracting(Selection::host).containsExactly("big-host");
+    }
+
+    @Test
+    void disabledHostsAreNeverChosen() {
+        report(Hosts.with(Hosts.host("a"), "nova", false, 0, "x86_64", List.of()), Hosts.withMemory("b", 4096));
+
+        for (int i = 0; i < 2; i++) {
+            assertThat(selector(1, 3).select(Hosts.spec(SMALL), List.of("i" + i), true).hostLists().get(0))
+                    .extracting(Selection::host).containsExactly("b");
+        }
+        assertThatThrownBy(() -> selector(1, 3).select(Hosts.spec(SMALL), List.of("i3"), true))
+                .as("the disabled host has room, but is not used").isInstanceOf(NoValidHostException.class);
+    }
+
+    @Test
+    void tellsTheListenerWhatItClaimedAndNothingWhenItFails() {
+        report(Hosts.withMemory("a", 4096));
+
+        selector(1, 3).select(Hosts.inGroup(SMALL, "affinity"), List.of("i1", "i2"), true);
+        assertThat(shared).extracting(HostClaim::host, HostClaim::instanceUuid, HostClaim::memoryMb, HostClaim::serverGroup)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("a", "i1", 2048, "g1"),
+                        org.assertj.core.groups.Tuple.tuple("a", "i2", 2048, "g1"));
+        shared.clear();
+
+        assertThatThrownBy(() -> selector(1, 3).select(Hosts.spec(SMALL), List.of("i3"), true))
+                .isInstanceOf(NoValidHostException.class);
+        assertThat(shared).isEmpty();
+    }
+
+    @Test
+    void antiAffinityHoldsAcrossRequestsBeforeTheDatabaseKnowsTheHosts() {
+        report(Hosts.host("a"), Hosts.host("b"));
+        HostSelector selector = selector(1, 1);
+
+        String first = selector.select(Hosts.inGroup(TINY, "anti-affinity"), List.of("i1"), false)
+                .hostLists().get(0).get(0).host();
+        // The conductor's view of the group still has no hosts: the first member's build has not started.
+        String second = selector.select(Hosts.inGroup(TINY, "anti-affinity"), List.of("i2"), false)
+                .hostLists().get(0).get(0).host();
+
+        assertThat(second).isNotEqualTo(first);
+        assertThatThrownBy(() -> selector.select(Hosts.inGroup(TINY, "anti-affinity"), List.of("i3"), false))
+                .isInstanceOf(NoValidHostException.class);
+    }
+
+    @Test
+    void aFailedMultiCreateLeavesNoGroupPlacementsBehind() {
+        report(Hosts.withMemory("a", 2048), Hosts.withMemory("b", 4096));
+
+        assertThatThrownBy(() -> selector(1, 1).select(Hosts.inGroup(SMALL, "anti-affinity"),
+                List.of("i1", "i2", "i3"), false)).isInstanceOf(NoValidHostException.class);
+
+        assertThat(placements.hostsOf("g1")).isEmpty();
     }
 }
