@@ -51,6 +51,7 @@ public class ServerService {
     private final MetadataStore metadata;
     private final KeyPairService keyPairs;
     private final QuotaService quotas;
+    private final RequestedNetworksCheck networksCheck;
     private final FlavorRepository flavors;
     private final ImageRepository images;
     private final ImageProperties imageProperties;
@@ -62,13 +63,14 @@ public class ServerService {
     private final SecureRandom random = new SecureRandom();
 
     public ServerService(InstanceStore instances, MetadataStore metadata, KeyPairService keyPairs, QuotaService quotas,
-                         FlavorRepository flavors, ImageRepository images, ImageProperties imageProperties,
+                         RequestedNetworksCheck networksCheck, FlavorRepository flavors, ImageRepository images, ImageProperties imageProperties,
                          ActionLog actions, ConductorClient conductor, ComputeClient compute,
                          TransactionTemplate transaction, Clock clock) {
         this.instances = instances;
         this.metadata = metadata;
         this.keyPairs = keyPairs;
         this.quotas = quotas;
+        this.networksCheck = networksCheck;
         this.flavors = flavors;
         this.images = images;
         this.imageProperties = imageProperties;
@@ -93,6 +95,7 @@ public class ServerService {
         if (request.keyName() != null && keyPairs.find(context.userId(), request.keyName()).isEmpty()) {
             throw ApiException.badRequest("Invalid key_name provided.");
         }
+        networksCheck.check(context, request.networks(), request.maxCount());
         Metadata.checkCount(request.metadata().size(), quotas.limits(context.projectId()).get("metadata_items"));
         String reservationId = "r-" + randomString(8);
         Instant now = clock.instant();
