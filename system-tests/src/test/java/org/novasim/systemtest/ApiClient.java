@@ -142,8 +142,9 @@ final class ApiClient {
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             String body = response.body();
+            boolean json = response.headers().firstValue("Content-Type").orElse("").contains("json");
             return new Response(response.statusCode(), response,
-                    body == null || body.isBlank() ? null : JSON.readTree(body));
+                    body == null || body.isBlank() || !json ? null : JSON.readTree(body));
         } catch (IOException e) {
             throw new IllegalStateException(request.method() + " " + request.uri() + " failed: " + e, e);
         } catch (InterruptedException e) {

@@ -159,7 +159,7 @@ class OpenStackApiIT {
                     {"server": {"name": "q", "flavorRef": "3", "imageRef": "%s", "min_count": 1, "max_count": 5}}"""
                     .formatted(CIRROS));
             assertThat(fitting.status()).isEqualTo(202);
-            assertThat(quotaUser.get("/compute/v2.1/servers?name=^q-").body().get("servers"))
+            assertThat(quotaUser.get("/compute/v2.1/servers?name=%5Eq-").body().get("servers"))
                     .as("as many as the quota allows, between min and max").hasSize(2);
 
             JsonNode limits = quotaUser.get("/compute/v2.1/limits").body().get("limits").get("absolute");
@@ -167,7 +167,7 @@ class OpenStackApiIT {
             assertThat(limits.get("totalCoresUsed").asInt()).isEqualTo(2 * before + 4);
         } finally {
             admin.delete("/compute/v2.1/os-quota-sets/" + project);
-            quotaUser.get("/compute/v2.1/servers?name=^q-").body().get("servers")
+            quotaUser.get("/compute/v2.1/servers?name=%5Eq-").body().get("servers")
                     .forEach(server -> quotaUser.delete("/compute/v2.1/servers/" + server.get("id").asString()));
         }
     }
@@ -253,8 +253,8 @@ class OpenStackApiIT {
         JsonNode renamed = demo.put("/compute/v2.1/servers/" + id, "{\"server\": {\"name\": \"renamed\"}}")
                 .body().get("server");
         assertThat(renamed.get("name").asString()).isEqualTo("renamed");
-        assertThat(ids(demo.get("/compute/v2.1/servers?name=^ren").body())).contains(id);
-        assertThat(ids(demo.get("/compute/v2.1/servers?name=^meta").body())).doesNotContain(id);
+        assertThat(ids(demo.get("/compute/v2.1/servers?name=%5Eren").body())).contains(id);
+        assertThat(ids(demo.get("/compute/v2.1/servers?name=%5Emeta").body())).doesNotContain(id);
         assertThat(ids(demo.get("/compute/v2.1/servers?status=ACTIVE&flavor=1&image=" + CIRROS).body())).contains(id);
         assertThat(ids(demo.get("/compute/v2.1/servers?flavor=2").body())).doesNotContain(id);
         demo.delete("/compute/v2.1/servers/" + id);
