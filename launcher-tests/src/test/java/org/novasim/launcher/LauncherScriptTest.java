@@ -1,0 +1,181 @@
+package org.novasim.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.novasim.testsupport.TestBroker;
+
+/**
+ * The launcher's decisions and failures, each in seconds: what it builds, how it refuses a taken port, what it
+ * shows when a service dies at start, what stop and clean touch. The services never come up here (their jars are
+ * stand-ins); LauncherIT runs the real ones.
+ */
+class LauncherScriptTest {
+
+    static final Duration LIMIT = Duration.ofSeconds(60);
+
+    @Test
+    void buildsOnlyWhatIsMissingWithTheWrapperAndTestsSkipped() throws IOException {
+        try (Checkout checkout = Checkout.sources()) {
+            standInJar(checkout, "scheduler-service");
+            standInJar(checkout, "compute-service");
+            Path args = checkout.path("mvnw-args.txt");
+            Files.writeString(checkout.path("mvnw"), "#!/usr/bin/env bash\necho \"$@\" > '" + args + "'\nexit 3\n");
+
+            Launcher.Result run = new Launcher(checkout).run(LIMIT, "run");
+
+            assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
+            assertThat(run.output()).contains("building network-service api-service embedded-broker",
+                    "error: the build failed (whole log: logs/build.log)");
+            assertThat(Files.readString(args).trim())
+                    .isEqualTo("-B -q -DskipTests package -pl network-service,api-service,embedded-broker -am");
+            assertThat(checkout.path(".novasim/network-service.pid")).doesNotExist();
+        }
+    }
+
+    @Test
+    void refusesATakenPortBeforeStartingAnything() throws IOException {
+        try (Checkout checkout = Checkout.sources(); ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            allStandInJars(checkout);
+            Launcher launcher = new Launcher(checkout).env("NOVASIM_SCHEDULER_PORT", taken.getLocalPort());
+
+            Launcher.Result run = launcher.run(LIMIT, "run");
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.output()).contains("error: port " + taken.getLocalPort()
+                    + " is taken, so scheduler-service cannot start", "NOVASIM_SCHEDULER_PORT=");
+            assertThat(launcher.recordedPids()).isEmpty();
+        }
+    }
+
+    @Test
+    void showsTheEndOfTheLogAndStopsTheRestWhenAServiceDoesNotComeUp() throws IOException {
+        TestBroker.BrokerEndpoint broker = TestBroker.get();
+        try (Checkout checkout = Checkout.sources()) {
+            allStandInJars(checkout);
+            Launcher launcher = new Launcher(checkout).env("RABBITMQ_HOST", broker.host())
+                    .env("RABBITMQ_PORT", broker.port());
+
+            Launcher.Result run = launcher.run(LIMIT, "run");
+
+            assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
+            // Which stand-in dies first is up to the machine; each says so with the end of its log.
+            assertThat(run.output())
+                    .containsPattern("error: (network|scheduler|api)-service: it exited during start")
+                    .containsPattern("--- last 30 lines of logs/(network|scheduler|api)-service.log ---")
+                    .contains("Invalid or corrupt jarfile", "stopping what this run started");
+            assertThat(launcher.processesOfThisCheckout()).isEmpty();
+        }
+    }
+
+    @Test
+    void saysWhenTheEmbeddedBrokerDoesNotComeUp() throws IOException {
+        try (Checkout checkout = Checkout.sources()) {
+            allStandInJars(checkout);
+            Launcher launcher = new Launcher(checkout).env("RABBITMQ_PORT", Launcher.freePort());
+
+            Launcher.Result run = launcher.run(LIMIT, "run");
+
+            assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
+            assertThat(run.output()).contains("so novasim starts its EMBEDDED BROKER",
+                    "error: embedded-broker: the embedded broker did not come up", "Invalid or corrupt jarfile");
+            assertThat(launcher.processesOfThisCheckout()).isEmpty();
+        }
+    }
+
+    @Test
+    void failsClearlyWithoutTheEmbeddedBrokerWhenToldSo() throws IOException {
+        try (Checkout checkout = Checkout.sources()) {
+            allStandInJars(checkout);
+            int closed = Launcher.freePort();
+
+            Launcher.Result run = new Launcher(checkout).env("RABBITMQ_PORT", closed)
+                    .run(LIMIT, "run", "--no-embedded-broker");
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.output()).contains("error: no AMQP broker answers at 127.0.0.1:" + closed);
+        }
+    }
+
+    @Test
+    void rejectsUnknownOptionsAndBadKnobs() throws IOException {
+        try (Checkout checkout = Checkout.sources()) {
+            Launcher launcher = new Launcher(checkout);
+
+            assertThat(launcher.run(LIMIT, "run", "--turbo").output()).contains("error: unknown option '--turbo'");
+            assertThat(launcher.run(LIMIT, "run", "--failure-rate", "2").output())
+                    .contains("--failure-rate needs a number from 0 to 1");
+            assertThat(launcher.run(LIMIT, "run", "--set", "mystery-service:a=b").output())
+                    .contains("unknown service 'mystery-service'");
+            assertThat(launcher.run(LIMIT, "frobnicate").exitCode()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void stopWithNothingStartedSaysSoAndCleanRemovesOnlyWhatNovasimWrote() throws IOException {
+        try (Checkout checkout = Checkout.sources()) {
+            Launcher launcher = new Launcher(checkout);
+            Files.createDirectories(checkout.path("data"));
+            Files.createDirectories(checkout.path("logs"));
+            Files.createDirectories(checkout.path(".novasim"));
+            for (String file : List.of("data/api.mv.db", "data/network.mv.db", "data/api.trace.db", "logs/api-service.log",
+                    "data/notes.txt")) {
+                Files.writeString(checkout.path(file), "x");
+            }
+
+            assertThat(launcher.run(LIMIT, "stop").output()).contains("nothing to stop");
+            Launcher.Result clean = launcher.run(LIMIT, "clean");
+
+            assertThat(clean.exitCode()).as(clean.output()).isZero();
+            assertThat(checkout.path("data/api.mv.db")).doesNotExist();
+            assertThat(checkout.path("data/network.mv.db")).doesNotExist();
+            assertThat(checkout.path("data/api.trace.db")).doesNotExist();
+            assertThat(checkout.path("data/notes.txt")).exists();
+            assertThat(checkout.path("logs")).doesNotExist();
+            assertThat(checkout.path(".novasim")).doesNotExist();
+        }
+    }
+
+    @Test
+    void stopNeverKillsAProcessThatIsNotItsOwn() throws Exception {
+        try (Checkout checkout = Checkout.sources()) {
+            Process stranger = new ProcessBuilder("sleep", "60").start();
+            try {
+                // A pid file that names a live process the launcher did not start (as after a pid was reused).
+                Files.createDirectories(checkout.path(".novasim"));
+                Files.writeString(checkout.path(".novasim/api-service.pid"), Long.toString(stranger.pid()));
+
+                Launcher.Result stop = new Launcher(checkout).run(LIMIT, "stop");
+
+                assertThat(stop.output()).contains("api-service was not running (pid " + stranger.pid());
+                assertThat(stranger.isAlive()).isTrue();
+            } finally {
+                stranger.destroyForcibly();
+            }
+        }
+    }
+
+    private static void allStandInJars(Checkout checkout) throws IOException {
+        for (String service : Checkout.SERVICES) {
+            standInJar(checkout, service);
+        }
+        Path broker = checkout.path("embedded-broker/target/embedded-broker-" + Checkout.VERSION + ".jar");
+        Files.createDirectories(broker.getParent());
+        Files.writeString(broker, "not a jar");
+    }
+
+    private static void standInJar(Checkout checkout, String service) throws IOException {
+        Path jar = checkout.path(service + "/target/" + service + "-" + Checkout.VERSION + "-exec.jar");
+        Files.createDirectories(jar.getParent());
+        Files.writeString(jar, "not a jar");
+        Files.setPosixFilePermissions(jar, PosixFilePermissions.fromString("rw-r--r--"));
+    }
+}
