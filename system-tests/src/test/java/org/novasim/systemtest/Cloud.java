@@ -3,7 +3,9 @@ package org.novasim.systemtest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.novasim.api.ApiServiceApplication;
 import org.novasim.compute.ComputeServiceApplication;
@@ -30,6 +32,7 @@ final class Cloud implements AutoCloseable {
     private ConfigurableApplicationContext scheduler;
     private ConfigurableApplicationContext compute;
     private ConfigurableApplicationContext api;
+    private final List<ConfigurableApplicationContext> extras = new ArrayList<>();
 
     private Cloud() {
     }
@@ -126,8 +129,34 @@ final class Cloud implements AutoCloseable {
         return new SpringApplicationBuilder(application).properties("spring.config.name=" + configName).run(args);
     }
 
+    /**
+     * Another compute-service process with hosts of its own (give it {@code novasim.compute.service-name} and its
+     * hosts), reporting as often as the main one. The test may close it to make its hosts fall silent.
+     */
+    ConfigurableApplicationContext startExtraCompute(Map<String, Object> properties) {
+        Map<String, Object> own = new LinkedHashMap<>();
+        own.put("novasim.compute.report-interval", computeProperties.get("novasim.compute.report-interval"));
+        own.put("novasim.compute.changes-interval", computeProperties.get("novasim.compute.changes-interval"));
+        own.putAll(properties);
+        ConfigurableApplicationContext context = run(ComputeServiceApplication.class,
+                ComputeServiceApplication.CONFIG_NAME, own);
+        extras.add(context);
+        return context;
+    }
+
+    /** Another scheduler-service process beside the first, sharing the {@code scheduler} queue. */
+    ConfigurableApplicationContext startExtraScheduler(Map<String, Object> properties) {
+        Map<String, Object> own = new LinkedHashMap<>(schedulerProperties);
+        own.putAll(properties);
+        ConfigurableApplicationContext context = run(SchedulerServiceApplication.class,
+                SchedulerServiceApplication.CONFIG_NAME, own);
+        extras.add(context);
+        return context;
+    }
+
     @Override
     public void close() {
+        extras.forEach(ConfigurableApplicationContext::close);
         for (ConfigurableApplicationContext context : new ConfigurableApplicationContext[] {api, compute, scheduler, network}) {
             if (context != null) {
                 context.close();

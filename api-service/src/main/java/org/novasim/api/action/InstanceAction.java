@@ -11,6 +11,9 @@ public record InstanceAction(@Id Long id, String instanceUuid, String action, St
 
     public static final String CREATE = "create";
     public static final String DELETE = "delete";
+    public static final String STOP = "stop";
+    public static final String START = "start";
+    public static final String REBOOT = "reboot";
 
     InstanceAction failed(Instant now) {
         return new InstanceAction(id, instanceUuid, action, requestId, projectId, userId, startTime, "Error", now);

@@ -7,6 +7,7 @@ import org.novasim.api.action.ActionLog;
 import org.novasim.api.instance.InstanceFault;
 import org.novasim.api.instance.InstanceFaultRepository;
 import org.novasim.api.instance.InstanceStore;
+import org.novasim.api.servergroup.ServerGroupMembership;
 import org.novasim.common.compute.BuildInstance;
 import org.novasim.common.compute.ComputeClient;
 import org.novasim.common.conductor.RescheduleInstance;
@@ -16,12 +17,14 @@ import org.novasim.common.instance.InstanceInfo;
 import org.novasim.common.rpc.RemoteError;
 import org.novasim.common.rpc.RpcContext;
 import org.novasim.common.rpc.UndeliverableException;
+import org.novasim.common.scheduler.RequestSpec;
 import org.novasim.common.scheduler.SchedulerClient;
 import org.novasim.common.scheduler.Selection;
 import org.novasim.common.scheduler.Selections;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The conductor's build task (Nova's ComputeTaskManager): asks the scheduler where new instances go and casts
@@ -38,24 +41,31 @@ public class BuildConductor {
     private final InstanceStore instances;
     private final InstanceFaultRepository faults;
     private final ActionLog actions;
+    private final ServerGroupMembership serverGroups;
+    private final TransactionTemplate transaction;
     private final Clock clock;
 
     public BuildConductor(SchedulerClient scheduler, ComputeClient compute, InstanceStore instances,
-                          InstanceFaultRepository faults, ActionLog actions, Clock clock) {
+                          InstanceFaultRepository faults, ActionLog actions, ServerGroupMembership serverGroups,
+                          TransactionTemplate transaction, Clock clock) {
         this.scheduler = scheduler;
         this.compute = compute;
         this.instances = instances;
         this.faults = faults;
         this.actions = actions;
+        this.serverGroups = serverGroups;
+        this.transaction = transaction;
         this.clock = clock;
     }
 
     public void scheduleAndBuild(RpcContext context, ScheduleAndBuild request) {
         Instant started = clock.instant();
         List<String> uuids = request.instances().stream().map(InstanceInfo::uuid).toList();
+        // Where the group's members are now, not when the API took the request.
+        RequestSpec spec = serverGroups.refresh(request.spec(), uuids);
         Selections selections;
         try {
-            selections = scheduler.selectDestinations(context, request.spec(), uuids, true);
+            selections = scheduler.selectDestinations(context, spec, uuids, true);
         } catch (RemoteError e) {
             // NoValidHost above all, but also a scheduler that is down or timed out: the build cannot go on.
             log.info("scheduling {} failed: {}", uuids, e.getMessage());
@@ -73,7 +83,7 @@ public class BuildConductor {
             actions.record(context, instance.uuid(), List.of(
                     new ActionEvent(ActionEvent.SELECT_DESTINATIONS, started, selected, ActionEvent.SUCCESS, null, null),
                     ActionEvent.success(ActionEvent.SCHEDULE, started, null)));
-            send(context, new BuildInstance(hosts.get(0).host(), instance, request.spec(), request.networks(),
+            send(context, new BuildInstance(hosts.get(0).host(), instance, spec, request.networks(),
                     hosts.subList(1, hosts.size()), 1));
         }
     }
@@ -119,8 +129,11 @@ public class BuildConductor {
     private void fail(RpcContext context, String uuid, String message, String host, List<ActionEvent> events) {
         Instant now = clock.instant();
         actions.record(context, uuid, events);
-        if (instances.markError(uuid, now)) {
-            faults.save(InstanceFault.of(uuid, 500, message, host, now));
-        }
+        // The state and its fault together: a client polling for ERROR finds the reason with it.
+        transaction.executeWithoutResult(status -> {
+            if (instances.markError(uuid, now)) {
+                faults.save(InstanceFault.of(uuid, 500, message, host, now));
+            }
+        });
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.novasim.api.servergroup.SchedulerHints;
 import org.novasim.api.web.ApiException;
 import org.novasim.common.network.RequestedNetwork;
 import tools.jackson.databind.JsonNode;
@@ -16,7 +17,8 @@ import tools.jackson.databind.JsonNode;
  */
 public record CreateServerRequest(String name, String flavorRef, String imageRef, List<RequestedNetwork> networks,
                                   int minCount, int maxCount, String availabilityZone, String keyName,
-                                  Map<String, String> metadata, String userData, boolean returnReservationId) {
+                                  Map<String, String> metadata, String userData, boolean returnReservationId,
+                                  String serverGroup) {
 
     private static final Pattern UUID_PATTERN =
             Pattern.compile("^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$");
@@ -46,7 +48,7 @@ public record CreateServerRequest(String name, String flavorRef, String imageRef
         String userData = userData(optionalString(server, "user_data"));
         boolean reservationId = server.has("return_reservation_id") && server.get("return_reservation_id").asBoolean(false);
         return new CreateServerRequest(name, flavorRef, imageRef, networks(server.get("networks")), minCount, maxCount,
-                zone, keyName, metadata, userData, reservationId);
+                zone, keyName, metadata, userData, reservationId, SchedulerHints.group(body));
     }
 
     /** user_data must be base64, at most 65535 characters, as Nova checks it. */

@@ -19,6 +19,8 @@ import org.novasim.api.instance.InstanceStore;
 import org.novasim.api.instance.MetadataStore;
 import org.novasim.api.keypair.KeyPairService;
 import org.novasim.api.quota.QuotaService;
+import org.novasim.api.servergroup.ServerGroup;
+import org.novasim.api.servergroup.ServerGroupMembership;
 import org.novasim.api.web.ApiException;
 import org.novasim.common.compute.ComputeClient;
 import org.novasim.common.conductor.ConductorClient;
@@ -61,11 +63,13 @@ public class ServerService {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    /** Server groups named by the {@code group} scheduler hint. */
+    private final ServerGroupMembership serverGroups;
 
     public ServerService(InstanceStore instances, MetadataStore metadata, KeyPairService keyPairs, QuotaService quotas,
                          RequestedNetworksCheck networksCheck, FlavorRepository flavors, ImageRepository images, ImageProperties imageProperties,
                          ActionLog actions, ConductorClient conductor, ComputeClient compute,
-                         TransactionTemplate transaction, Clock clock) {
+                         TransactionTemplate transaction, Clock clock, ServerGroupMembership serverGroups) {
         this.instances = instances;
         this.metadata = metadata;
         this.keyPairs = keyPairs;
@@ -79,6 +83,7 @@ public class ServerService {
         this.compute = compute;
         this.transaction = transaction;
         this.clock = clock;
+        this.serverGroups = serverGroups;
     }
 
     /**
@@ -97,6 +102,7 @@ public class ServerService {
         }
         networksCheck.check(context, request.networks(), request.maxCount());
         Metadata.checkCount(request.metadata().size(), quotas.limits(context.projectId()).get("metadata_items"));
+        ServerGroup group = serverGroups.resolve(context, request.serverGroup());
         String reservationId = "r-" + randomString(8);
         Instant now = clock.instant();
         List<Instance> created = transaction.execute(status -> {
@@ -112,13 +118,18 @@ public class ServerService {
                 this.instances.insert(instance);
                 metadata.replace(instance.uuid(), request.metadata());
                 actions.start(context, instance.uuid(), InstanceAction.CREATE);
+                if (group != null) {
+                    serverGroups.join(group, instance.uuid());
+                }
                 instances.add(instance);
             }
             return instances;
         });
         RequestSpec spec = new RequestSpec(context.projectId(), flavor.toSpec(),
                 new ImageSpec(image.id(), image.name(), imageProperties.of(image)), request.availabilityZone(),
-                Map.of(), null, List.of());
+                group == null ? Map.of() : Map.of("group", List.of(group.uuid())),
+                group == null ? null : serverGroups.schedulingInfo(group, created.stream().map(Instance::uuid).toList()),
+                List.of());
         List<InstanceInfo> infos = created.stream().map(instance -> new InstanceInfo(instance.uuid(),
                 instance.displayName(), instance.projectId(), instance.userId(), instance.flavor(), spec.image(),
                 instance.keyName())).toList();

@@ -1,0 +1,117 @@
+package org.novasim.api.service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every service of the cloud, in memory: its record (loaded at start, written through on change) and when it was
+ * last heard from. Up or down is decided here, from heartbeats younger than service_down_time; a service never
+ * heard from since this API process started counts as down until it is (every service answers the report request
+ * the API sends when it starts, so that is a second, not a report interval).
+ */
+@Component
+public class ServiceDirectory {
+
+    private static final Logger log = LoggerFactory.getLogger(ServiceDirectory.class);
+
+    private final ServiceStore store;
+    private final Clock clock;
+    private final Duration serviceDownTime;
+    private final ConcurrentMap<ServiceKey, ServiceRecord> records = new ConcurrentHashMap<>();
+    private final ConcurrentMap<ServiceKey, Instant> heartbeats = new ConcurrentHashMap<>();
+
+    public ServiceDirectory(ServiceStore store, Clock clock, ServicesProperties properties) {
+        this.store = store;
+        this.clock = clock;
+        this.serviceDownTime = properties.serviceDownTime();
+        store.all().forEach(record -> records.put(record.key(), record));
+    }
+
+    /**
+     * Services heard from now. Those heard of for the first time are recorded (in one batch); a compute host
+     * that moved to another availability zone gets its record updated.
+     */
+    public void heard(List<NewService> services, Instant at) {
+        List<NewService> unknown = new ArrayList<>();
+        for (NewService service : services) {
+            ServiceRecord record = records.get(service.key());
+            if (record == null) {
+                unknown.add(service);
+            } else if (service.zone() != null && !service.zone().equals(record.zone())) {
+                store.updateZone(record.id(), service.zone(), at);
+                records.put(record.key(), record.withZone(service.zone(), at));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            register(unknown, at);
+        }
+        for (NewService service : services) {
+            heartbeats.put(service.key(), at);
+        }
+    }
+
+    private synchronized void register(List<NewService> services, Instant at) {
+        List<NewService> stillUnknown = services.stream().filter(s -> !records.containsKey(s.key())).toList();
+        if (stillUnknown.isEmpty()) {
+            return;
+        }
+        for (ServiceRecord record : store.insert(stillUnknown, at)) {
+            records.put(record.key(), record);
+        }
+        log.info("{} new services, e.g. {} on {}", stillUnknown.size(), stillUnknown.get(0).binary(),
+                stillUnknown.get(0).host());
+    }
+
+    public Optional<ServiceRecord> find(ServiceKey key) {
+        return Optional.ofNullable(records.get(key));
+    }
+
+    public Optional<ServiceRecord> findById(long id) {
+        return records.values().stream().filter(record -> record.id() == id).findFirst();
+    }
+
+    /** Every service, in the order they were first heard of. */
+    public List<ServiceRecord> all() {
+        List<ServiceRecord> all = new ArrayList<>(records.values());
+        all.sort(Comparator.comparingLong(ServiceRecord::id));
+        return all;
+    }
+
+    public boolean isUp(ServiceRecord record) {
+        Instant last = heartbeats.get(record.key());
+        return !record.forcedDown() && last != null
+                && Duration.between(last, clock.instant()).compareTo(serviceDownTime) <= 0;
+    }
+
+    /** When the service was last heard from, if since this process started. */
+    public Optional<Instant> lastHeartbeat(ServiceKey key) {
+        return Optional.ofNullable(heartbeats.get(key));
+    }
+
+    /** Writes the operator's decision through to the database. */
+    public ServiceRecord setDisabled(ServiceRecord record, boolean disabled, String reason) {
+        Instant now = clock.instant();
+        store.updateDisabled(record.id(), disabled, reason, now);
+        ServiceRecord changed = record.withDisabled(disabled, reason, now);
+        records.put(changed.key(), changed);
+        return changed;
+    }
+
+    /** Forgets the service; if it is still alive, its next heartbeat records it again, with a new id. */
+    public boolean delete(ServiceRecord record) {
+        boolean deleted = store.delete(record.id());
+        records.remove(record.key());
+        heartbeats.remove(record.key());
+        return deleted;
+    }
+}
