@@ -1,0 +1,70 @@
+package org.novasim.benchmark;
+
+import java.util.Arrays;
+import java.util.List;
+import org.novasim.benchmark.load.Scenario;
+import org.novasim.benchmark.rpc.BrokerSettings;
+
+/**
+ * The benchmark's command line:
+ * <pre>
+ *   java -jar benchmark/target/novasim-benchmark.jar boot-and-delete|boot-and-list [options]   load over the REST API
+ *   java -jar benchmark/target/novasim-benchmark.jar jmh [JMH options]                        scheduler and RPC JMH
+ * </pre>
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0 || args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h")) {
+            System.out.println(USAGE);
+            return;
+        }
+        if (args[0].equals("jmh")) {
+            org.openjdk.jmh.Main.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        LoadSettings settings;
+        try {
+            Scenario scenario = Scenario.of(args[0]);
+            settings = LoadSettings.parse(scenario, new Args(List.of(args).subList(1, args.length)));
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.err.println(USAGE);
+            System.exit(2);
+            return;
+        }
+        var report = new LoadCommand(settings, BrokerSettings.fromEnvironment(), System.out).run();
+        // Spring AMQP's threads of the RPC baseline are gone; exit with the verdict of the run.
+        System.exit(report.failures() == 0 ? 0 : 1);
+    }
+
+    static final String USAGE = """
+            usage: java -jar benchmark/target/novasim-benchmark.jar SCENARIO [options]
+                   java -jar benchmark/target/novasim-benchmark.jar jmh [JMH options, e.g. -l, HostSelector, -prof gc]
+
+            scenarios: boot-and-delete, boot-and-list (against a running novasim, over its REST API)
+              --url URL             the API (http://127.0.0.1:8774)
+              --user U --password P --project P   Keystone credentials (admin / admin / admin)
+              --times N             iterations (100)
+              --concurrency N       iterations at once (10); in rate mode, the most at once
+              --rate R              constant arrival rate, boots per second (0: closed loop)
+              --flavor F --image I  flavor (1) and image (cirros) of the servers
+              --hosts N             how many hosts the target simulates, for the report
+              --network NAME|auto   network of the servers (auto; boot-and-list: novasim-bench, created as
+                                    --network-cidr 10.128.0.0/16 when missing)
+              --warmup N            iterations before the measured ones, not counted (0)
+              --poll-interval D     how often a waiting iteration polls its server (5ms)
+              --timeout D           longest wait for ACTIVE or for a delete (60s)
+              --max-duration D      no iteration starts after this (15m)
+              --events N            iterations whose action events make the stage breakdown (500; 0: none)
+              --rpc-calls N         raw RPC baseline: calls from one caller (2000; 0: none), 4x that from
+              --rpc-callers N       this many callers at once (16)
+              --cleanup true|false  delete the servers the run leaves (true)
+              --out DIR             where report.md, report.json and latency.png go
+                                    (target/benchmark-results/SCENARIO-TIMESTAMP)
+            The RPC baseline uses the broker in RABBITMQ_HOST, RABBITMQ_PORT, RABBITMQ_USER, RABBITMQ_PASSWORD,
+            RABBITMQ_VHOST (127.0.0.1:5672 guest/guest /), as ./novasim does.""";
+}

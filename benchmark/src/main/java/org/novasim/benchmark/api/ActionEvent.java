@@ -1,0 +1,11 @@
+package org.novasim.benchmark.api;
+
+import java.time.Instant;
+
+/** One event of an instance action, as os-instance-actions shows it. */
+public record ActionEvent(String event, Instant start, Instant finish, String result) {
+
+    public long millis() {
+        return start == null || finish == null ? -1 : java.time.Duration.between(start, finish).toNanos() / 1_000_000;
+    }
+}

@@ -1,0 +1,96 @@
+package org.novasim.benchmark.report;
+
+import java.util.Locale;
+import java.util.Map;
+
+/** The report for people: what ran, the headline figures, the launch broken into stages, and how it was measured. */
+public final class MarkdownReport {
+
+    private MarkdownReport() {
+    }
+
+    public static String render(BenchmarkReport r, String chartFile) {
+        StringBuilder md = new StringBuilder();
+        md.append("# novasim benchmark: ").append(r.scenario()).append("\n\n");
+        md.append("| setting | value |\n|---|---|\n");
+        for (Map.Entry<String, Object> e : r.settings().entrySet()) {
+            md.append("| ").append(e.getKey()).append(" | ").append(e.getValue()).append(" |\n");
+        }
+        for (Map.Entry<String, Object> e : r.machine().entrySet()) {
+            md.append("| ").append(e.getKey()).append(" | ").append(e.getValue()).append(" |\n");
+        }
+        md.append("\n## Results\n\n");
+        md.append(f("- iterations: %d, successes: %d, failures: %d\n", r.iterations(), r.successes(), r.failures()));
+        md.append(f("- duration: %.2f s, throughput: **%.1f %s per second**\n", r.durationSeconds(), r.throughput(),
+                r.scenario().equals("boot-and-delete") ? "boot+delete" : "boot+list"));
+        md.append(f("- polls per iteration: %.1f\n\n", r.pollsPerIteration()));
+        md.append("| latency (ms) | count | mean | p50 | p90 | p99 | max |\n|---|---|---|---|---|---|---|\n");
+        row(md, "launch → ACTIVE", r.launchMs());
+        row(md, "(polling bracket ±)", r.launchErrorMs());
+        row(md, "delete → gone", r.deleteMs());
+        row(md, "list servers", r.listMs());
+        row(md, "start lag (rate mode)", r.startLagMs());
+        md.append("\n![latency over time](").append(chartFile).append(")\n");
+
+        md.append("\n## Where a launch spends its time\n\n");
+        if (r.stages().isEmpty()) {
+            md.append("No action events were read (the API has no os-instance-actions, or `--events 0`).\n");
+        } else {
+            if (!r.eventTimesSubSecond()) {
+                md.append("**The API gives event times to the second only: the figures below cannot resolve "
+                        + "milliseconds.**\n\n");
+            }
+            md.append(f("From the instance action events of %d sampled iterations (read after the load stopped). "
+                    + "Segments marked ✉ are hops over the broker, with the queueing behind them.\n\n", r.stageSamples()));
+            md.append("| stage | what | p50 | p90 | p99 | max |\n|---|---|---|---|---|---|\n");
+            for (StageSummary s : r.stages()) {
+                Percentiles p = s.ms();
+                md.append(f("| %s%s | %s | %.2f | %.2f | %.2f | %.2f |\n", s.messaging() ? "✉ " : "", s.stage(),
+                        s.what(), p.p50(), p.p90(), p.p99(), p.max()));
+            }
+            if (!Double.isNaN(r.messagingShareOfLaunch())) {
+                md.append(f("\nMessaging (the ✉ hops plus one raw RPC round trip for each of the two calls a launch "
+                        + "makes, to the scheduler and to network-service) is **%.0f %%** of the median launch.\n",
+                        100 * r.messagingShareOfLaunch()));
+            }
+        }
+        if (r.rpcBaseline() != null) {
+            var b = r.rpcBaseline();
+            md.append("\n## Baseline: raw RPC round trip on the same broker\n\n");
+            md.append("novasim's RpcClient/RpcServer (persistent messages, publisher confirms, durable queue) with a "
+                    + "trivial echo handler, on an exchange of its own.\n\n");
+            md.append("| calls | callers | calls/s | p50 ms | p90 ms | p99 ms | max ms |\n|---|---|---|---|---|---|---|\n");
+            md.append(f("| %d | 1 | %.0f | %.3f | %.3f | %.3f | %.3f |\n", b.sequentialCalls(),
+                    1000.0 / b.sequentialMs().mean(), b.sequentialMs().p50(), b.sequentialMs().p90(),
+                    b.sequentialMs().p99(), b.sequentialMs().max()));
+            md.append(f("| %d | %d | %.0f | %.3f | %.3f | %.3f | %.3f |\n", b.concurrentCalls(), b.callers(),
+                    b.callsPerSecond(), b.concurrentMs().p50(), b.concurrentMs().p90(), b.concurrentMs().p99(),
+                    b.concurrentMs().max()));
+        }
+        if (!r.failureSamples().isEmpty()) {
+            md.append("\n## Failures (first few)\n\n");
+            r.failureSamples().forEach(f -> md.append("- ").append(f).append('\n'));
+        }
+        md.append("\n## How it is measured\n\n");
+        md.append("Launch → ACTIVE runs from the moment the client sends the boot request to the moment the server "
+                + "became ACTIVE. The API shows times to the second only, so the client polls `GET /servers/{id}` at a "
+                + "fixed interval; the change happened between the last poll that still saw BUILD and the answer of "
+                + "the first that saw ACTIVE. The midpoint of that bracket is the figure, half the bracket its "
+                + "worst-case error (the \"polling bracket\" row). The interval trades precision for the load the "
+                + "polls add (polls per iteration above). Delete → gone is measured the same way, until the GET is a "
+                + "404. The stage breakdown comes from the instance action events, read after the load.\n");
+        return md.toString();
+    }
+
+    private static void row(StringBuilder md, String name, Percentiles p) {
+        if (p.count() == 0) {
+            return;
+        }
+        md.append(f("| %s | %d | %.2f | %.2f | %.2f | %.2f | %.2f |\n", name, p.count(), p.mean(), p.p50(), p.p90(),
+                p.p99(), p.max()));
+    }
+
+    private static String f(String format, Object... args) {
+        return String.format(Locale.ROOT, format, args);
+    }
+}
