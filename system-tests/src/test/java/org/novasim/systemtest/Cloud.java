@@ -69,6 +69,12 @@ final class Cloud implements AutoCloseable {
         return this;
     }
 
+    /** A setting for every service (e.g. how often they heartbeat). */
+    Cloud everywhere(String property, Object value) {
+        common.put(property, value);
+        return this;
+    }
+
     Cloud hosts(int count) {
         return compute("novasim.compute.hosts[0].count", count);
     }
