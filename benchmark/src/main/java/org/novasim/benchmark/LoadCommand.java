@@ -29,7 +29,7 @@ import org.novasim.benchmark.report.StageSummary;
 import org.novasim.benchmark.rpc.BrokerSettings;
 import org.novasim.benchmark.rpc.RpcBaseline;
 import org.novasim.benchmark.stages.Stage;
-import org.novasim.benchmark.stages.StageCollector;
+import org.novasim.benchmark.stages.EventSampler;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -80,7 +80,7 @@ final class LoadCommand {
             out.printf("warm-up: %d iterations (not counted) ...%n", settings.warmup());
             long start = System.nanoTime();
             Iteration warm = new Iteration(settings.scenario(), client, waiter, settings.flavor(), settings.image(),
-                    networkId, start);
+                    networkId, new EventSampler(client, settings.warmup(), 0), start);
             List<IterationResult> warmResults = new LoadRunner(settings.warmup(), settings.concurrency(), 0,
                     settings.maxDuration(), new Progress(out, settings.warmup())).run(warm::run, start);
             warmResults.forEach(r -> keep(leftovers, r));
@@ -89,19 +89,20 @@ final class LoadCommand {
         out.printf("%s: %d iterations, %s, poll interval %d ms ...%n", settings.scenario().cliName(), settings.times(),
                 settings.rate() > 0 ? settings.rate() + " boots/s on up to " + settings.concurrency() + " workers"
                         : "concurrency " + settings.concurrency(), settings.pollInterval().toMillis());
+        EventSampler events = new EventSampler(client, settings.times(), settings.eventsSample());
         long start = System.nanoTime();
         Iteration iteration = new Iteration(settings.scenario(), client, waiter, settings.flavor(), settings.image(),
-                networkId, start);
+                networkId, events, start);
         List<IterationResult> results = new LoadRunner(settings.times(), settings.concurrency(), settings.rate(),
                 settings.maxDuration(), new Progress(out, settings.times())).run(iteration::run, start);
         double seconds = (System.nanoTime() - start) / 1e9;
         machine.put("load average after", loadAverage());
         results.forEach(r -> keep(leftovers, r));
 
-        List<Stage.Sample> samples = List.of();
-        if (settings.eventsSample() > 0) {
-            out.printf("reading the action events of up to %d iterations ...%n", settings.eventsSample());
-            samples = new StageCollector(client).collect(results, settings.eventsSample());
+        List<Stage.Sample> samples = events.samples(results);
+        if (events.unreadable() > 0) {
+            out.printf("%d sampled iterations had unreadable action events (%s)%n", events.unreadable(),
+                    events.firstFailure());
         }
         if (settings.cleanup() && !leftovers.isEmpty()) {
             out.printf("deleting the %d servers the run left ...%n", leftovers.size());
@@ -170,7 +171,7 @@ final class LoadCommand {
                 settings.rate() > 0 ? Percentiles.of(results.stream().mapToDouble(IterationResult::startLagMs).toArray())
                         : Percentiles.EMPTY,
                 results.stream().mapToInt(IterationResult::polls).average().orElse(0),
-                StageCollector.subSecondTimes(samples), samples.size(), stages, messagingShare, baseline, failures,
+                EventSampler.subSecondTimes(samples), samples.size(), stages, messagingShare, baseline, failures,
                 results);
     }
 

@@ -82,6 +82,10 @@ class BenchmarkSmokeIT {
         assertThat(report.launchMs().count()).isEqualTo(4);
         assertThat(report.deleteMs().count()).isEqualTo(4);
         assertThat(report.rpcBaseline().sequentialMs().count()).isEqualTo(20);
+        // Every iteration is sampled (--events 4 of 4) and its launch is broken into the stages of its events.
+        assertThat(report.stageSamples()).isEqualTo(4);
+        assertThat(report.eventTimesSubSecond()).isTrue();
+        assertThat(report.stages()).extracting(s -> s.stage()).contains("scheduling", "networking", "spawning");
         // The servers are gone: boot-and-delete leaves nothing behind.
         assertThat(report.results()).allSatisfy(r -> assertThat(r.deleteRequestId()).isNotNull());
         assertThat(Files.readString(out.resolve("report.md"))).contains("# novasim benchmark: boot-and-delete")

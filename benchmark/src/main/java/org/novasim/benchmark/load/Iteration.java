@@ -2,6 +2,7 @@ package org.novasim.benchmark.load;
 
 import java.time.Instant;
 import org.novasim.benchmark.api.NovaClient;
+import org.novasim.benchmark.stages.EventSampler;
 
 /** One iteration of a scenario: boot, watch it become ACTIVE, then delete it or list the servers. */
 public final class Iteration {
@@ -12,16 +13,18 @@ public final class Iteration {
     private final String flavor;
     private final String image;
     private final String networkId;
+    private final EventSampler events;
     private final long runStartNanos;
 
     public Iteration(Scenario scenario, NovaClient client, StateWaiter waiter, String flavor, String image,
-                     String networkId, long runStartNanos) {
+                     String networkId, EventSampler events, long runStartNanos) {
         this.scenario = scenario;
         this.client = client;
         this.waiter = waiter;
         this.flavor = flavor;
         this.image = image;
         this.networkId = networkId;
+        this.events = events;
         this.runStartNanos = runStartNanos;
     }
 
@@ -47,6 +50,9 @@ public final class Iteration {
             }
             Instant activeAt = postSentAt.plusNanos(built.estimateNanos() - start);
             double launchError = ms(built.uncertaintyNanos());
+            if (events.wants(index)) {
+                events.read(index, id, createRequest);
+            }
             if (scenario == Scenario.BOOT_AND_LIST) {
                 long listStart = System.nanoTime();
                 client.listServers();

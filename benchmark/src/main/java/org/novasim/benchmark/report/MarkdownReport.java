@@ -40,7 +40,7 @@ public final class MarkdownReport {
                 md.append("**The API gives event times to the second only: the figures below cannot resolve "
                         + "milliseconds.**\n\n");
             }
-            md.append(f("From the instance action events of %d sampled iterations (read after the load stopped). "
+            md.append(f("From the instance action events of %d sampled iterations (read as soon as the server was ACTIVE). "
                     + "Segments marked ✉ are hops over the broker, with the queueing behind them.\n\n", r.stageSamples()));
             md.append("| stage | what | p50 | p90 | p99 | max |\n|---|---|---|---|---|---|\n");
             for (StageSummary s : r.stages()) {
@@ -78,7 +78,8 @@ public final class MarkdownReport {
                 + "the first that saw ACTIVE. The midpoint of that bracket is the figure, half the bracket its "
                 + "worst-case error (the \"polling bracket\" row). The interval trades precision for the load the "
                 + "polls add (polls per iteration above). Delete → gone is measured the same way, until the GET is a "
-                + "404. The stage breakdown comes from the instance action events, read after the load.\n");
+                + "404. The stage breakdown comes from the create action's events of a sample of the iterations, read as "
+                + "soon as the server is ACTIVE, outside the measured spans (the API shows live servers' actions only).\n");
         return md.toString();
     }
 

@@ -16,17 +16,12 @@ import org.novasim.benchmark.load.IterationResult;
  */
 public record Stage(String name, String what, boolean messaging, Function<Sample, Double> millis) {
 
-    /** An iteration with the events of its create and delete actions. */
-    public record Sample(IterationResult iteration, InstanceAction create, InstanceAction delete) {
+    /** An iteration with the events of its create action. */
+    public record Sample(IterationResult iteration, InstanceAction create) {
 
         ActionEvent event(String name) {
             return create == null ? null
                     : create.events().stream().filter(e -> name.equals(e.event())).findFirst().orElse(null);
-        }
-
-        ActionEvent deleteEvent(String name) {
-            return delete == null ? null
-                    : delete.events().stream().filter(e -> name.equals(e.event())).findFirst().orElse(null);
         }
     }
 
@@ -34,7 +29,7 @@ public record Stage(String name, String what, boolean messaging, Function<Sample
     static final String SELECT = "scheduler_select_destinations";
     static final String BUILD = "compute__do_build_and_run_instance";
 
-    /** The segments of a launch in order, then the delete's; together they cover the launch from end to end. */
+    /** The segments of a launch in order; together they cover it from end to end. */
     public static final List<Stage> ALL = List.of(
             new Stage("api", "boot request sent → create action recorded (HTTP, token, validation, quota)", false,
                     s -> between(s.iteration().postSentAt(), s.create() == null ? null : s.create().start())),
@@ -51,9 +46,7 @@ public record Stage(String name, String what, boolean messaging, Function<Sample
                     s -> duration(s.event("compute_block_device_mapping"))),
             new Stage("spawning", "compute_spawn (the fake driver)", false, s -> duration(s.event("compute_spawn"))),
             new Stage("compute → ACTIVE seen", "build done → client sees ACTIVE (cast to conductor, write, poll)",
-                    true, s -> between(finish(s.event(BUILD)), s.iteration().activeAt())),
-            new Stage("terminate", "compute_terminate_instance (delete)", false,
-                    s -> duration(s.deleteEvent("compute_terminate_instance"))));
+                    true, s -> between(finish(s.event(BUILD)), s.iteration().activeAt())));
 
     private static Instant start(ActionEvent event) {
         return event == null ? null : event.start();
