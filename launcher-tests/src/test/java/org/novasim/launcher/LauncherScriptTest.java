@@ -11,7 +11,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.novasim.testsupport.TestBroker;
 
 /**
  * The launcher's decisions and failures, each in seconds: what it builds, how it refuses a taken port, what it
@@ -58,10 +57,9 @@ class LauncherScriptTest {
 
     @Test
     void showsTheEndOfTheLogAndStopsTheRestWhenAServiceDoesNotComeUp() throws IOException {
-        TestBroker.BrokerEndpoint broker = TestBroker.get();
-        try (Checkout checkout = Checkout.sources()) {
+        try (Checkout checkout = Checkout.sources(); FakeAmqpBroker broker = new FakeAmqpBroker()) {
             allStandInJars(checkout);
-            Launcher launcher = new Launcher(checkout).env("RABBITMQ_HOST", broker.host())
+            Launcher launcher = new Launcher(checkout).env("RABBITMQ_HOST", "127.0.0.1")
                     .env("RABBITMQ_PORT", broker.port());
 
             Launcher.Result run = launcher.run(LIMIT, "run");
@@ -160,6 +158,39 @@ class LauncherScriptTest {
             } finally {
                 stranger.destroyForcibly();
             }
+        }
+    }
+
+    /** Answers AMQP's protocol header as a broker would begin to (a connection.start frame), and no more. */
+    static final class FakeAmqpBroker implements AutoCloseable {
+        private final ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        private final Thread acceptor = new Thread(this::serve, "fake-amqp-broker");
+
+        FakeAmqpBroker() throws IOException {
+            acceptor.setDaemon(true);
+            acceptor.start();
+        }
+
+        int port() {
+            return socket.getLocalPort();
+        }
+
+        private void serve() {
+            while (!socket.isClosed()) {
+                try (java.net.Socket client = socket.accept()) {
+                    client.setSoTimeout(2_000);
+                    client.getInputStream().readNBytes(8);
+                    client.getOutputStream().write(new byte[] {1, 0, 0});
+                    client.getOutputStream().flush();
+                } catch (IOException e) {
+                    // closed, or a client that went away: next one
+                }
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
         }
     }
 
