@@ -17,9 +17,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * Two scheduler processes sharing one host with room for four m1.small. The host reports only at start (its
  * intervals are a minute), so neither scheduler can learn the other's placements from reports: only the claims
- * they share keep them from handing out the same room. Without sharing, the fifth launch would go to a scheduler
- * that believes the host half empty, and the host would refuse it ("Exceeded maximum number of retries");
- * with it, the scheduler itself says there is no valid host.
+ * they share keep them from handing out the same room. Without sharing, a launch would go to a scheduler that
+ * believes the host half empty, and the host would refuse its claim (an error event of the create action); with
+ * it, the schedulers themselves say there is no valid host and no host ever refuses.
  */
 class SchedulersIT {
 
@@ -50,20 +50,39 @@ class SchedulersIT {
     @Test
     void sharedClaimsKeepTwoSchedulersFromOvercommittingAHost() {
         List<String> faults = new ArrayList<>();
+        List<String> refusals = new ArrayList<>();
         int active = 0;
         for (int i = 0; i < 6; i++) {
-            JsonNode server = waitForEnd(api.launch("vm" + i, "2", LaunchPipelineIT.CIRROS));
+            String id = api.launch("vm" + i, "2", LaunchPipelineIT.CIRROS);
+            JsonNode server = waitForEnd(id);
             if ("ACTIVE".equals(server.get("status").asString())) {
                 active++;
             } else {
                 faults.add(server.get("fault").get("message").asString());
             }
+            refusals.addAll(claimRefusals(id));
         }
 
         assertThat(active).isEqualTo(4);
         assertThat(faults).containsOnly(SchedulingIT.NO_VALID_HOST).hasSize(2);
+        assertThat(refusals).as("claims the host refused").isEmpty();
         assertThat(api.get("/compute/v2.1/os-services?binary=nova-scheduler").body().get("services")
                 .findValuesAsString("host")).contains("scheduler-2");
+    }
+
+    /** The create action's claim events that failed: the host had no room for what a scheduler gave it. */
+    private static List<String> claimRefusals(String id) {
+        JsonNode actions = api.get("/compute/v2.1/servers/" + id + "/os-instance-actions").body().get("instanceActions");
+        JsonNode events = api.get("/compute/v2.1/servers/" + id + "/os-instance-actions/"
+                + actions.get(0).get("request_id").asString()).body().get("instanceAction").get("events");
+        List<String> refusals = new ArrayList<>();
+        events.forEach(event -> {
+            if ("compute_claim_resources".equals(event.get("event").asString())
+                    && "Error".equals(event.get("result").asString())) {
+                refusals.add(event.get("traceback").asString());
+            }
+        });
+        return refusals;
     }
 
     private static JsonNode waitForEnd(String id) {

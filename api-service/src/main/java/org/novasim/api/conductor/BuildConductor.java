@@ -23,13 +23,16 @@ import org.novasim.common.scheduler.Selection;
 import org.novasim.common.scheduler.Selections;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The conductor's build task (Nova's ComputeTaskManager): asks the scheduler where new instances go and casts
  * each build to its host with the alternates; when a host gives an instance back, tries the next alternate, and
- * when none is left or another host cannot help, puts the instance in ERROR with a fault saying why.
+ * when none is left or another host cannot help, puts the instance in ERROR with a fault saying why. Hosts that
+ * refused the claim (no room) do not use the build up: with no alternate left, the scheduler is asked again, up
+ * to {@code max-hosts-per-build} hosts in all.
  */
 @Component
 public class BuildConductor {
@@ -44,10 +47,13 @@ public class BuildConductor {
     private final ServerGroupMembership serverGroups;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    /** How many hosts a build may try in all when hosts keep refusing it for want of room. */
+    private final int maxHostsPerBuild;
 
     public BuildConductor(SchedulerClient scheduler, ComputeClient compute, InstanceStore instances,
                           InstanceFaultRepository faults, ActionLog actions, ServerGroupMembership serverGroups,
-                          TransactionTemplate transaction, Clock clock) {
+                          TransactionTemplate transaction, Clock clock,
+                          @Value("${novasim.conductor.max-hosts-per-build:10}") int maxHostsPerBuild) {
         this.scheduler = scheduler;
         this.compute = compute;
         this.instances = instances;
@@ -56,6 +62,7 @@ public class BuildConductor {
         this.serverGroups = serverGroups;
         this.transaction = transaction;
         this.clock = clock;
+        this.maxHostsPerBuild = maxHostsPerBuild;
     }
 
     public void scheduleAndBuild(RpcContext context, ScheduleAndBuild request) {
@@ -97,7 +104,7 @@ public class BuildConductor {
             fail(context, uuid, request.reason(), request.failedHost(), List.of());
             return;
         }
-        if (failed.alternates().isEmpty()) {
+        if (failed.alternates().isEmpty() && !(request.claimRefused() && failed.attempt() < maxHostsPerBuild)) {
             fail(context, uuid, "Exceeded maximum number of retries. Exhausted all hosts available for retrying "
                     + "build failures for instance " + uuid + ". Last error: " + request.reason(),
                     request.failedHost(), List.of());
@@ -107,12 +114,43 @@ public class BuildConductor {
             log.info("not rescheduling {}: it was deleted meanwhile", uuid);
             return;
         }
+        if (failed.alternates().isEmpty()) {
+            scheduleAgain(context, failed, request);
+            return;
+        }
         List<Selection> alternates = failed.alternates();
         log.info("rescheduling {} from {} to {} (attempt {}): {}", uuid, request.failedHost(),
                 alternates.get(0).host(), failed.attempt() + 1, request.reason());
         send(context, new BuildInstance(alternates.get(0).host(), failed.instance(),
                 failed.spec().withIgnoredHost(request.failedHost()), failed.networks(),
                 alternates.subList(1, alternates.size()), failed.attempt() + 1));
+    }
+
+    /**
+     * The alternates were used up by hosts that had no room after all: under many concurrent requests they were
+     * filled by others since they were chosen. The instance never ran anywhere, so rather than give up, ask the
+     * scheduler again for hosts it has not tried (as Nova's conductor skips an alternate it cannot claim); a
+     * full cloud then ends in "No valid host", the honest answer.
+     */
+    private void scheduleAgain(RpcContext context, BuildInstance failed, RescheduleInstance request) {
+        String uuid = failed.instance().uuid();
+        RequestSpec spec = failed.spec().withIgnoredHost(request.failedHost());
+        Instant started = clock.instant();
+        List<Selection> hosts;
+        try {
+            hosts = scheduler.selectDestinations(context, spec, List.of(uuid), true).hostLists().get(0);
+        } catch (RemoteError e) {
+            log.info("rescheduling {} found no host: {}", uuid, e.getMessage());
+            fail(context, uuid, e.getMessage(), null, List.of(
+                    ActionEvent.error(ActionEvent.SELECT_DESTINATIONS, started, null, e.toString())));
+            return;
+        }
+        actions.record(context, uuid, List.of(new ActionEvent(ActionEvent.SELECT_DESTINATIONS, started,
+                clock.instant(), ActionEvent.SUCCESS, null, null)));
+        log.info("rescheduling {} from {} to {} chosen afresh (attempt {}): {}", uuid, request.failedHost(),
+                hosts.get(0).host(), failed.attempt() + 1, request.reason());
+        send(context, new BuildInstance(hosts.get(0).host(), failed.instance(), spec, failed.networks(),
+                hosts.subList(1, hosts.size()), failed.attempt() + 1));
     }
 
     /** Casts the build; a host that no compute process serves counts as a failed attempt on that host. */

@@ -67,7 +67,7 @@ class BuildConductorTest {
         PlatformTransactionManager transactions = mock(PlatformTransactionManager.class);
         when(transactions.getTransaction(any())).thenReturn(new SimpleTransactionStatus());
         conductor = new BuildConductor(scheduler, compute, instances, faults, actions, groups,
-                new TransactionTemplate(transactions), Clock.fixed(T0, ZoneOffset.UTC));
+                new TransactionTemplate(transactions), Clock.fixed(T0, ZoneOffset.UTC), 5);
         when(groups.refresh(any(), anyList())).thenAnswer(call -> call.getArgument(0));
         when(instances.markError(anyString(), any())).thenReturn(true);
         when(instances.resetForReschedule(anyString(), any())).thenReturn(true);
@@ -152,6 +152,38 @@ class BuildConductorTest {
         conductor.scheduleAndBuild(context, new ScheduleAndBuild(SPEC, List.of(INSTANCE), List.of()));
 
         verify(compute).buildAndRunInstance(eq(context), eq("b"), eq(INSTANCE), any(), eq(List.of()), eq(List.of()), eq(2));
+    }
+
+    @Test
+    void aHostWithoutRoomAfterAllSendsTheBuildBackToTheSchedulerWhenNoAlternateIsLeft() {
+        when(scheduler.selectDestinations(any(), any(), any(), eq(true)))
+                .thenReturn(new Selections(List.of(List.of(selection("d"), selection("e")))));
+        BuildInstance failed = new BuildInstance("c", INSTANCE, SPEC.withIgnoredHost("a").withIgnoredHost("b"),
+                List.of(), List.of(), 3);
+
+        conductor.reschedule(context, new RescheduleInstance(failed, "c", "Insufficient compute resources", true,
+                List.of(), true));
+
+        ArgumentCaptor<RequestSpec> asked = ArgumentCaptor.forClass(RequestSpec.class);
+        verify(scheduler).selectDestinations(eq(context), asked.capture(), eq(List.of("i1")), eq(true));
+        assertThat(asked.getValue().ignoreHosts()).containsExactly("a", "b", "c");
+        verify(compute).buildAndRunInstance(eq(context), eq("d"), eq(INSTANCE), any(), eq(List.of()),
+                eq(List.of(selection("e"))), eq(4));
+    }
+
+    @Test
+    void aFullCloudEndsInNoValidHostAndClaimRefusalsStopAtTheLimit() {
+        when(scheduler.selectDestinations(any(), any(), any(), anyBoolean())).thenThrow(new NoValidHostException());
+        BuildInstance failed = new BuildInstance("c", INSTANCE, SPEC, List.of(), List.of(), 3);
+
+        conductor.reschedule(context, new RescheduleInstance(failed, "c", "Insufficient compute resources", true,
+                List.of(), true));
+        assertThat(savedFault().message()).isEqualTo(NoValidHostException.MESSAGE);
+
+        BuildInstance fifth = new BuildInstance("g", INSTANCE, SPEC, List.of(), List.of(), 5);
+        conductor.reschedule(context, new RescheduleInstance(fifth, "g", "Insufficient compute resources", true,
+                List.of(), true));
+        verify(scheduler).selectDestinations(any(), any(), any(), anyBoolean());
     }
 
     private InstanceFault savedFault() {

@@ -7,11 +7,13 @@ import org.novasim.common.rpc.RpcVersion;
  * The conductor's contract (Nova's conductor/rpcapi.py). The conductor lives in api-service and is the only
  * writer of instance state: the API hands it new builds, compute hosts report every state change to it.
  * Version history: 1.0 schedule_and_build_instances, instance_update, reschedule_instance, instance_destroyed.
+ * 1.1 reschedule_instance says whether the host refused the claim; instance_update may leave the vm and power
+ * states as they are (null).
  */
 public final class ConductorApi {
 
     public static final String TOPIC = "conductor";
-    public static final RpcVersion VERSION = new RpcVersion(1, 0);
+    public static final RpcVersion VERSION = new RpcVersion(1, 1);
 
     public static final RpcMethod<ScheduleAndBuild, Void> SCHEDULE_AND_BUILD_INSTANCES =
             RpcMethod.cast(TOPIC, "schedule_and_build_instances", "1.0", ScheduleAndBuild.class);

@@ -37,6 +37,13 @@ public class ConductorClient {
                 new RescheduleInstance(build, failedHost, reason, retryable, events));
     }
 
+    /** The host had no room for the instance after all: it never ran there. */
+    public void rescheduleAfterClaimRefused(RpcContext context, BuildInstance build, String host, String reason,
+                                            List<ActionEvent> events) {
+        rpc.cast(context, ConductorApi.RESCHEDULE_INSTANCE,
+                new RescheduleInstance(build, host, reason, true, events, true));
+    }
+
     public void instanceDestroyed(RpcContext context, String instanceUuid, String host, List<ActionEvent> events) {
         rpc.cast(context, ConductorApi.INSTANCE_DESTROYED, new InstanceDestroyed(instanceUuid, host, events));
     }

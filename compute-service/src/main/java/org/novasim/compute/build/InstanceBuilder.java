@@ -114,7 +114,7 @@ public final class InstanceBuilder {
         host.settled(request.instance().uuid(), started);
         if (refused.isPresent()) {
             log.info("instance {} does not fit on {}: {}", request.instance().uuid(), host.name(), refused.get());
-            conductor.rescheduleInstance(context, request, host.name(), refused.get(), true,
+            conductor.rescheduleAfterClaimRefused(context, request, host.name(), refused.get(),
                     List.of(ActionEvent.error(ActionEvent.CLAIM, started, host.name(), refused.get())));
             return;
         }
