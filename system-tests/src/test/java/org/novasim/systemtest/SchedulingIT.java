@@ -170,6 +170,20 @@ class SchedulingIT {
         api.delete("/compute/v2.1/os-server-groups/" + group);
     }
 
+    @Test
+    void serverGroupsCountAgainstTheProjectsQuota() {
+        int existing = api.get("/compute/v2.1/os-server-groups").body().get("server_groups").size();
+        List<String> created = new ArrayList<>();
+        for (int i = existing; i < 10; i++) {
+            created.add(createGroup("g" + i, "affinity"));
+        }
+
+        ServerActionsIT.assertError(api.post("/compute/v2.1/os-server-groups",
+                "{\"server_group\": {\"name\": \"one-too-many\", \"policies\": [\"affinity\"]}}"), 403, "forbidden",
+                "Quota exceeded, too many server groups.");
+        created.forEach(id -> api.delete("/compute/v2.1/os-server-groups/" + id));
+    }
+
     private static String createGroup(String name, String policy) {
         ApiClient.Response created = api.post("/compute/v2.1/os-server-groups",
                 "{\"server_group\": {\"name\": \"%s\", \"policies\": [\"%s\"]}}".formatted(name, policy));

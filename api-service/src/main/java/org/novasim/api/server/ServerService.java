@@ -103,6 +103,7 @@ public class ServerService {
         networksCheck.check(context, request.networks(), request.maxCount());
         Metadata.checkCount(request.metadata().size(), quotas.limits(context.projectId()).get("metadata_items"));
         ServerGroup group = serverGroups.resolve(context, request.serverGroup());
+        serverGroups.checkRoom(context, group, request.minCount());
         String reservationId = "r-" + randomString(8);
         Instant now = clock.instant();
         List<Instance> created = transaction.execute(status -> {

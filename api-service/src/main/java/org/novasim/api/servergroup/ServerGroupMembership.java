@@ -2,6 +2,7 @@ package org.novasim.api.servergroup;
 
 import java.time.Clock;
 import java.util.Collection;
+import org.novasim.api.quota.QuotaService;
 import org.novasim.api.web.ApiException;
 import org.novasim.common.rpc.RpcContext;
 import org.novasim.common.scheduler.RequestSpec;
@@ -16,10 +17,12 @@ import org.springframework.stereotype.Component;
 public class ServerGroupMembership {
 
     private final ServerGroupStore groups;
+    private final QuotaService quotas;
     private final Clock clock;
 
-    public ServerGroupMembership(ServerGroupStore groups, Clock clock) {
+    public ServerGroupMembership(ServerGroupStore groups, QuotaService quotas, Clock clock) {
         this.groups = groups;
+        this.quotas = quotas;
         this.clock = clock;
     }
 
@@ -31,6 +34,14 @@ public class ServerGroupMembership {
         return groups.find(hint)
                 .filter(group -> context.isAdmin() || group.projectId().equals(context.projectId()))
                 .orElseThrow(() -> ApiException.badRequest("Instance group " + hint + " could not be found."));
+    }
+
+    /** Nova's server_group_members quota: how many servers may join the group in all. */
+    public void checkRoom(RpcContext context, ServerGroup group, int joining) {
+        Integer limit = quotas.limits(context.projectId()).get("server_group_members");
+        if (group != null && limit != null && limit >= 0 && groups.members(group.id()).size() + joining > limit) {
+            throw ApiException.forbidden("Quota exceeded, too many servers in group");
+        }
     }
 
     public void join(ServerGroup group, String instanceUuid) {

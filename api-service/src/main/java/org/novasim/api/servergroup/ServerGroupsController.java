@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.novasim.api.quota.QuotaService;
 import org.novasim.api.web.ApiException;
 import org.novasim.api.web.ApiVersion;
 import org.novasim.common.rpc.RpcContext;
@@ -20,7 +21,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * {@code /compute/v2.1/os-server-groups}: list (the project's; every project's with {@code all_projects} for an
- * admin; {@code limit} and {@code offset}), create, show, delete. As in microversion 2.1 a group shows its policy
+ * admin; {@code limit} and {@code offset}), create (within the project's server_groups quota), show, delete. As in microversion 2.1 a group shows its policy
  * as a list of one, {@code policies}, and its members as server ids.
  */
 @RestController
@@ -30,10 +31,12 @@ class ServerGroupsController {
     private static final List<String> POLICIES = List.of(ServerGroup.ANTI_AFFINITY, ServerGroup.AFFINITY);
 
     private final ServerGroupStore groups;
+    private final QuotaService quotas;
     private final Clock clock;
 
-    ServerGroupsController(ServerGroupStore groups, Clock clock) {
+    ServerGroupsController(ServerGroupStore groups, QuotaService quotas, Clock clock) {
         this.groups = groups;
+        this.quotas = quotas;
         this.clock = clock;
     }
 
@@ -57,6 +60,10 @@ class ServerGroupsController {
         JsonNode group = body.get("server_group");
         String name = name(group.get("name"));
         String policy = policy(group.get("policies"));
+        Integer limit = quotas.limits(context.projectId()).get("server_groups");
+        if (limit != null && limit >= 0 && groups.list(context.projectId()).size() >= limit) {
+            throw ApiException.forbidden("Quota exceeded, too many server groups.");
+        }
         ServerGroup created = groups.create(name, policy, context.projectId(), context.userId(), clock.instant());
         return Map.of("server_group", view(created, version));
     }
