@@ -33,6 +33,7 @@ final class Cloud implements AutoCloseable {
     private ConfigurableApplicationContext compute;
     private ConfigurableApplicationContext api;
     private final List<ConfigurableApplicationContext> extras = new ArrayList<>();
+    private boolean withoutCompute;
 
     private Cloud() {
     }
@@ -75,6 +76,17 @@ final class Cloud implements AutoCloseable {
         return this;
     }
 
+    /** Starts no compute-service: the test brings its own, e.g. in a JVM of its own (see {@link #commonArguments}). */
+    Cloud withoutCompute() {
+        withoutCompute = true;
+        return this;
+    }
+
+    /** What every service of this cloud is given (broker, virtual host ...), as command-line arguments. */
+    List<String> commonArguments() {
+        return common.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toList();
+    }
+
     Cloud hosts(int count) {
         return compute("novasim.compute.hosts[0].count", count);
     }
@@ -88,7 +100,9 @@ final class Cloud implements AutoCloseable {
         computeProperties.putIfAbsent("novasim.compute.changes-interval", "200ms");
         network = run(NetworkServiceApplication.class, NetworkServiceApplication.CONFIG_NAME, networkProperties);
         scheduler = run(SchedulerServiceApplication.class, SchedulerServiceApplication.CONFIG_NAME, schedulerProperties);
-        compute = run(ComputeServiceApplication.class, ComputeServiceApplication.CONFIG_NAME, computeProperties);
+        if (!withoutCompute) {
+            compute = run(ComputeServiceApplication.class, ComputeServiceApplication.CONFIG_NAME, computeProperties);
+        }
         startApi();
         return this;
     }
