@@ -11,6 +11,7 @@ import java.util.Map;
 import org.novasim.api.instance.Instance;
 import org.novasim.api.instance.InstanceFault;
 import org.novasim.api.instance.ServerStatus;
+import org.novasim.api.service.LegacyTimestamps;
 import org.novasim.api.web.ApiVersion;
 import org.novasim.api.web.Links;
 import org.novasim.api.web.Timestamps;
@@ -62,8 +63,9 @@ final class ServerViews {
         view.put("OS-EXT-AZ:availability_zone", instance.availabilityZone() == null ? "" : instance.availabilityZone());
         view.put("config_drive", "");
         view.put("key_name", instance.keyName());
-        view.put("OS-SRV-USG:launched_at", Timestamps.iso(instance.launchedAt()));
-        view.put("OS-SRV-USG:terminated_at", Timestamps.iso(instance.terminatedAt()));
+        // Nova shows these two database columns to the microsecond and without a zone, unlike created/updated.
+        view.put("OS-SRV-USG:launched_at", LegacyTimestamps.of(instance.launchedAt()));
+        view.put("OS-SRV-USG:terminated_at", LegacyTimestamps.of(instance.terminatedAt()));
         if (caller.isAdmin()) {
             view.put("OS-EXT-SRV-ATTR:host", instance.host());
             view.put("OS-EXT-SRV-ATTR:instance_name", "instance-" + instance.uuid().substring(0, 8));
