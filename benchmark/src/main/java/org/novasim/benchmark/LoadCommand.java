@@ -39,6 +39,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class LoadCommand {
 
+    /**
+     * RPC calls on a launch's path up to launched_at: select_destinations, allocate_for_instance and the four
+     * instance updates to the conductor before the spawn (host set, networking, block devices, spawning).
+     */
+    static final int CALLS_PER_LAUNCH = 6;
+
     private final LoadSettings settings;
     private final BrokerSettings broker;
     private final PrintStream out;
@@ -151,7 +157,7 @@ final class LoadCommand {
         if (!samples.isEmpty() && baseline != null) {
             double rtt = baseline.sequentialMs().p50();
             double[] shares = samples.stream().mapToDouble(s -> {
-                double hops = 2 * rtt;
+                double hops = CALLS_PER_LAUNCH * rtt;
                 for (Stage stage : Stage.ALL) {
                     Double v = stage.messaging() ? stage.millis().apply(s) : null;
                     hops += v == null ? 0 : v;
@@ -165,7 +171,9 @@ final class LoadCommand {
         return new BenchmarkReport(settings.scenario().cliName(), settings.describe(broker.toString()), machine,
                 results.size(), ok.size(), results.size() - ok.size(), seconds, ok.size() / seconds,
                 Percentiles.of(ok.stream().mapToDouble(IterationResult::launchMs).toArray()),
-                Percentiles.of(ok.stream().mapToDouble(IterationResult::launchErrorMs).toArray()),
+                Percentiles.of(ok.stream().mapToDouble(IterationResult::launchSeenMs).toArray()),
+                Percentiles.of(ok.stream().mapToDouble(IterationResult::launchSeenErrorMs).toArray()),
+                ok.stream().filter(r -> r.launchSeenMs() != r.launchMs()).count(),
                 Percentiles.of(ok.stream().mapToDouble(IterationResult::deleteMs).toArray()),
                 Percentiles.of(ok.stream().mapToDouble(IterationResult::listMs).toArray()),
                 settings.rate() > 0 ? Percentiles.of(results.stream().mapToDouble(IterationResult::startLagMs).toArray())

@@ -26,6 +26,21 @@ public final class Main {
             org.openjdk.jmh.Main.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
+        if (args[0].equals("rpc")) {
+            Args options = new Args(List.of(args).subList(1, args.length));
+            int calls = options.integer("calls", 2000);
+            int concurrentCalls = options.integer("concurrent-calls", calls * 4);
+            int callers = options.integer("callers", 16);
+            options.rejectUnknown();
+            BrokerSettings broker = BrokerSettings.fromEnvironment();
+            var result = new org.novasim.benchmark.rpc.RpcBaseline(broker).run(calls, concurrentCalls, callers);
+            System.out.printf(java.util.Locale.ROOT, "RPC on %s: one caller %d calls p50 %.3f ms p90 %.3f ms p99 %.3f ms; "
+                            + "%d callers %d calls: %.0f calls/s, p50 %.3f ms p99 %.3f ms, %d failed%n", broker, calls,
+                    result.sequentialMs().p50(), result.sequentialMs().p90(), result.sequentialMs().p99(),
+                    result.callers(), result.concurrentCalls(), result.callsPerSecond(), result.concurrentMs().p50(),
+                    result.concurrentMs().p99(), result.failures());
+            System.exit(0);
+        }
         LoadSettings settings;
         try {
             Scenario scenario = Scenario.of(args[0]);
@@ -44,6 +59,8 @@ public final class Main {
     static final String USAGE = """
             usage: java -jar benchmark/target/novasim-benchmark.jar SCENARIO [options]
                    java -jar benchmark/target/novasim-benchmark.jar jmh [JMH options, e.g. -l, HostSelector, -prof gc]
+                   java -jar benchmark/target/novasim-benchmark.jar rpc [--calls N] [--callers N] [--concurrent-calls N]
+                                  the raw RPC round trip alone (broker from RABBITMQ_*)
 
             scenarios: boot-and-delete, boot-and-list (against a running novasim, over its REST API)
               --url URL             the API (http://127.0.0.1:8774)

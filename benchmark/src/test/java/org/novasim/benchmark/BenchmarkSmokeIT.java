@@ -80,6 +80,8 @@ class BenchmarkSmokeIT {
         assertThat(report.failures()).as("failures: %s", report.failureSamples()).isZero();
         assertThat(report.successes()).isEqualTo(4);
         assertThat(report.launchMs().count()).isEqualTo(4);
+        // The API shows launched_at to the microsecond, as Nova does, so every launch is timed by it.
+        assertThat(report.launchesTimedByLaunchedAt()).isEqualTo(4);
         assertThat(report.deleteMs().count()).isEqualTo(4);
         assertThat(report.rpcBaseline().sequentialMs().count()).isEqualTo(20);
         // Every iteration is sampled (--events 4 of 4) and its launch is broken into the stages of its events.

@@ -107,7 +107,8 @@ public final class NovaClient {
         expect(response, 200, "show server " + id);
         JsonNode server = JSON.readTree(response.body()).path("server");
         JsonNode fault = server.path("fault").path("message");
-        return new ServerStatus(server.path("status").asString(), fault.isMissingNode() ? null : fault.asString());
+        return new ServerStatus(server.path("status").asString(), fault.isMissingNode() ? null : fault.asString(),
+                time(server.path("OS-SRV-USG:launched_at")));
     }
 
     /** Deletes the server (204); answers the request id. */

@@ -1,5 +1,6 @@
 package org.novasim.benchmark.load;
 
+import java.time.Duration;
 import java.time.Instant;
 import org.novasim.benchmark.api.NovaClient;
 import org.novasim.benchmark.stages.EventSampler;
@@ -36,20 +37,26 @@ public final class Iteration {
         String id = null;
         String createRequest = null;
         int polls = 0;
-        double launchMs = Double.NaN;
         try {
             NovaClient.Created created = client.createServer("bench-" + index, flavor, image, networkId);
             id = created.id();
             createRequest = created.requestId();
             Observation built = waiter.untilBuilt(id, System.nanoTime());
             polls += built.polls();
-            launchMs = ms(built.estimateNanos() - start);
             if (!"ACTIVE".equals(built.status())) {
-                return IterationResult.failed(index, startMs, lagMs, postSentAt, id, createRequest, launchMs, polls,
-                        "server went " + built.status() + (built.fault() == null ? "" : ": " + built.fault()));
+                return IterationResult.failed(index, startMs, lagMs, postSentAt, id, createRequest, polls,
+                        "server went " + built.status() + (built.seen().fault() == null ? "" : ": " + built.seen().fault()));
             }
-            Instant activeAt = postSentAt.plusNanos(built.estimateNanos() - start);
-            double launchError = ms(built.uncertaintyNanos());
+            double seenMs = ms(built.estimateNanos() - start);
+            Instant seenAt = postSentAt.plusNanos(built.estimateNanos() - start);
+            Instant launchedAt = built.seen().launchedAt();
+            // launched_at to the second only (an API without Nova's microseconds) cannot time a launch of milliseconds.
+            boolean precise = launchedAt != null && launchedAt.getNano() != 0;
+            double launchMs = precise ? Duration.between(postSentAt, launchedAt).toNanos() / 1e6 : seenMs;
+            if (!precise) {
+                launchedAt = seenAt;
+            }
+            double seenError = ms(built.uncertaintyNanos());
             if (events.wants(index)) {
                 events.read(index, id, createRequest);
             }
@@ -57,16 +64,18 @@ public final class Iteration {
                 long listStart = System.nanoTime();
                 client.listServers();
                 return new IterationResult(index, startMs, lagMs, postSentAt, id, createRequest, null, launchMs,
-                        launchError, activeAt, Double.NaN, ms(System.nanoTime() - listStart), polls, null);
+                        seenMs, seenError, launchedAt, seenAt, Double.NaN, ms(System.nanoTime() - listStart), polls,
+                        null);
             }
             long deleteStart = System.nanoTime();
             String deleteRequest = client.deleteServer(id);
             Observation gone = waiter.untilGone(id, System.nanoTime());
             polls += gone.polls();
             return new IterationResult(index, startMs, lagMs, postSentAt, id, createRequest, deleteRequest, launchMs,
-                    launchError, activeAt, ms(gone.estimateNanos() - deleteStart), Double.NaN, polls, null);
+                    seenMs, seenError, launchedAt, seenAt, ms(gone.estimateNanos() - deleteStart), Double.NaN, polls,
+                    null);
         } catch (RuntimeException e) {
-            return IterationResult.failed(index, startMs, lagMs, postSentAt, id, createRequest, launchMs, polls,
+            return IterationResult.failed(index, startMs, lagMs, postSentAt, id, createRequest, polls,
                     e.getMessage() == null ? e.toString() : e.getMessage());
         }
     }

@@ -33,7 +33,7 @@ public final class LatencyChart {
             throws IOException {
         List<IterationResult> ok = results.stream().filter(IterationResult::ok)
                 .sorted(java.util.Comparator.comparingDouble(IterationResult::startMs)).toList();
-        XYSeries launch = new XYSeries("launch → ACTIVE", false, true);
+        XYSeries launch = new XYSeries("launch → ACTIVE (launched_at)", false, true);
         XYSeries delete = new XYSeries("delete → gone", false, true);
         XYSeries rollingP99 = new XYSeries("launch p99 (rolling " + ROLLING + ")", false, true);
         for (int i = 0; i < ok.size(); i++) {

@@ -48,7 +48,7 @@ public final class EventSampler {
         List<Stage.Sample> samples = new ArrayList<>();
         for (IterationResult result : results) {
             InstanceAction create = creates.get(result.index());
-            if (create != null && result.activeAt() != null) {
+            if (create != null && result.launchedAt() != null) {
                 samples.add(new Stage.Sample(result, create));
             }
         }
