@@ -19,6 +19,7 @@ import org.novasim.common.compute.RebootInstance;
 import org.novasim.common.instance.ActionEvent;
 import org.novasim.common.instance.TaskState;
 import org.novasim.common.instance.VmState;
+import org.novasim.common.rpc.RemoteError;
 import org.novasim.common.rpc.RpcContext;
 import org.novasim.common.rpc.UndeliverableException;
 import org.novasim.common.service.ServiceApi;
@@ -121,14 +122,19 @@ public class ServerActionService {
         actions.start(context, instance.uuid(), action);
         try {
             cast.send(instance.host());
-        } catch (UndeliverableException e) {
+        } catch (RemoteError e) {
+            // The host never got the request: give the task back, so the instance is not stuck in it.
             log.warn("{} of {}: host {} is unreachable: {}", verb, instance.uuid(), instance.host(), e.getMessage());
             List<TaskState> ours = new ArrayList<>(List.of(task));
             instances.updateTaskState(instance.uuid(), null, ours, clock.instant());
             actions.record(context, instance.uuid(), List.of(ActionEvent.error(event, started, instance.host(),
                     "Compute host " + instance.host() + " is unreachable: " + e.getMessage())));
-            throw ApiException.conflict("Compute host " + instance.host() + " of instance " + instance.uuid()
-                    + " is unavailable at this time.");
+            if (e instanceof UndeliverableException) {
+                throw ApiException.conflict("Compute host " + instance.host() + " of instance " + instance.uuid()
+                        + " is unavailable at this time.");
+            }
+            throw ApiException.serviceUnavailable("The message to compute host " + instance.host()
+                    + " could not be sent: " + e.getMessage());
         }
         log.info("{} of {} sent to {}", verb, instance.uuid(), instance.host());
     }
