@@ -66,8 +66,8 @@ public class RpcConfiguration {
     }
 
     @Bean
-    RpcServer rpcServer(ConnectionFactory connectionFactory, RabbitTemplate template, AmqpAdmin admin,
+    RpcServer rpcServer(ConnectionFactory connectionFactory, AmqpAdmin admin,
                         ConfigurableListableBeanFactory beanFactory, RpcCodec codec, TopicExchange exchange) {
-        return new RpcServer(connectionFactory, template, admin, beanFactory, codec, exchange);
+        return new RpcServer(connectionFactory, admin, beanFactory, codec, exchange);
     }
 }

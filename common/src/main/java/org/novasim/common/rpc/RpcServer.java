@@ -1,5 +1,8 @@
 package org.novasim.common.rpc;
 
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -14,8 +17,8 @@ import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.amqp.rabbit.listener.api.ChannelAwareMessageListener;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.SmartLifecycle;
 
@@ -29,7 +32,6 @@ public final class RpcServer implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(RpcServer.class);
 
     private final ConnectionFactory connectionFactory;
-    private final RabbitTemplate template;
     private final AmqpAdmin admin;
     private final ConfigurableListableBeanFactory beanFactory;
     private final RpcCodec codec;
@@ -37,10 +39,9 @@ public final class RpcServer implements SmartLifecycle {
     private final List<SimpleMessageListenerContainer> containers = new ArrayList<>();
     private volatile boolean running;
 
-    public RpcServer(ConnectionFactory connectionFactory, RabbitTemplate template, AmqpAdmin admin,
-                     ConfigurableListableBeanFactory beanFactory, RpcCodec codec, TopicExchange exchange) {
+    public RpcServer(ConnectionFactory connectionFactory, AmqpAdmin admin, ConfigurableListableBeanFactory beanFactory,
+                     RpcCodec codec, TopicExchange exchange) {
         this.connectionFactory = connectionFactory;
-        this.template = template;
         this.admin = admin;
         this.beanFactory = beanFactory;
         this.codec = codec;
@@ -59,7 +60,8 @@ public final class RpcServer implements SmartLifecycle {
         container.setMissingQueuesFatal(false);
         container.setAmqpAdmin(admin);
         RpcDispatcher dispatcher = new RpcDispatcher(endpoint, codec);
-        container.setMessageListener(message -> onMessage(dispatcher, message));
+        container.setMessageListener((ChannelAwareMessageListener) (message, channel) ->
+                onMessage(dispatcher, message, channel));
         container.afterPropertiesSet();
         containers.add(container);
         if (running) {
@@ -79,7 +81,7 @@ public final class RpcServer implements SmartLifecycle {
         RpcTopology.declare(admin, beanFactory, "rpcQueue." + spec.name(), declarables);
     }
 
-    private void onMessage(RpcDispatcher dispatcher, Message message) {
+    private void onMessage(RpcDispatcher dispatcher, Message message, Channel channel) throws IOException {
         RpcEnvelope envelope;
         try {
             envelope = codec.decode(message.getBody(), RpcEnvelope.class);
@@ -90,10 +92,15 @@ public final class RpcServer implements SmartLifecycle {
         RpcReply reply = dispatcher.dispatch(envelope);
         MessageProperties in = message.getMessageProperties();
         if (in.getReplyTo() != null) {
-            MessageProperties out = new MessageProperties();
-            out.setContentType(MessageProperties.CONTENT_TYPE_JSON);
-            out.setCorrelationId(in.getCorrelationId());
-            template.send("", in.getReplyTo(), new Message(codec.encode(reply), out));
+            // On the channel the call came in on, before its ack, as Spring's own reply-sending listeners do: no
+            // channel to borrow from the cache, and no publisher confirm to wait for before the channel can go back
+            // (a call's reply needs neither: a lost reply is the caller's timeout). Transient: reply queues are.
+            AMQP.BasicProperties out = new AMQP.BasicProperties.Builder()
+                    .contentType(MessageProperties.CONTENT_TYPE_JSON)
+                    .correlationId(in.getCorrelationId())
+                    .deliveryMode(1)
+                    .build();
+            channel.basicPublish("", in.getReplyTo(), false, out, codec.encode(reply));
         } else if (reply.failure() != null) {
             log.warn("cast {} failed: {}: {}", envelope.method(), reply.failure().type(), reply.failure().message());
         }
