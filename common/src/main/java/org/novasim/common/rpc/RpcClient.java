@@ -32,8 +32,9 @@ import org.springframework.context.SmartLifecycle;
  *
  * <p>Replies come back on one queue of this process, {@code reply_<uuid>} as in oslo.messaging, matched by
  * correlation id. That works on any AMQP 0-9-1 broker (RabbitMQ's direct reply-to does not). Calls and casts are
- * published persistent and mandatory with publisher confirms: a message the broker cannot route (no server on that
- * topic) or refuses fails the caller at once with {@link UndeliverableException} rather than a timeout.
+ * published mandatory with publisher confirms: a message the broker cannot route (no server on that topic) or
+ * refuses fails the caller at once with {@link UndeliverableException} rather than a timeout. Casts are persistent,
+ * since nobody waits for them and they must survive a broker restart; calls are transient (see {@link #call}).
  *
  * <p>A call also carries its timeout as the message's {@code expiration}, so that RabbitMQ drops a call nobody took
  * in time. AMQP 0-9-1 leaves the meaning of {@code expiration} to the broker: RabbitMQ reads a time-to-live in
@@ -90,11 +91,13 @@ public final class RpcClient implements SmartLifecycle {
 
     /** Calls a method on one named server of its topic (e.g. one compute host) and waits for the result. */
     public <A, R> R call(RpcContext context, RpcMethod<A, R> method, String server, A args, Duration timeout) {
-        String correlationId = UUID.randomUUID().toString();
+        String correlationId = MessageIds.next();
         CompletableFuture<RpcReply> reply = new CompletableFuture<>();
         pending.put(correlationId, reply);
         try {
-            Message message = message(context, method, args, MessageDeliveryMode.PERSISTENT);
+            // Transient: a call lives no longer than its caller waits (its TTL is the call timeout, its reply queue
+            // goes with the caller), so writing it to disk buys nothing, and costs the broker half its call rate.
+            Message message = message(context, method, args, MessageDeliveryMode.NON_PERSISTENT);
             message.getMessageProperties().setCorrelationId(correlationId);
             message.getMessageProperties().setReplyTo(replyQueue);
             // A call nobody answered in time is of no use to anyone: let the broker drop it (as oslo does).
@@ -124,7 +127,7 @@ public final class RpcClient implements SmartLifecycle {
     /** Sends a method to one named server of its topic; returns once the broker has safely taken the message. */
     public <A> void cast(RpcContext context, RpcMethod<A, Void> method, String server, A args) {
         Message message = message(context, method, args, MessageDeliveryMode.PERSISTENT);
-        CorrelationData confirm = new CorrelationData(UUID.randomUUID().toString());
+        CorrelationData confirm = new CorrelationData(MessageIds.next());
         String routingKey = method.routingKey(server);
         template.send(properties.exchange(), routingKey, message, confirm);
         CorrelationData.Confirm result;
@@ -159,7 +162,7 @@ public final class RpcClient implements SmartLifecycle {
         props.setContentType(MessageProperties.CONTENT_TYPE_JSON);
         props.setDeliveryMode(mode);
         props.setType(method.name());
-        props.setMessageId(UUID.randomUUID().toString());
+        props.setMessageId(MessageIds.next());
         return new Message(codec.encode(envelope), props);
     }
 
