@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,7 +56,8 @@ public class ComputeNodes {
                     report.availabilityZone()));
         }
         services.heard(heard, now);
-        Map<String, Long> unknown = new HashMap<>();
+        // In report order, so hypervisor ids follow the hosts' order.
+        Map<String, Long> unknown = new LinkedHashMap<>();
         for (HostReport report : batch.hosts()) {
             reports.put(report.host(), report);
             if (!nodes.containsKey(report.host())) {
