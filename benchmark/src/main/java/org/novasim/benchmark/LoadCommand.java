@@ -96,6 +96,7 @@ final class LoadCommand {
                 settings.rate() > 0 ? settings.rate() + " boots/s on up to " + settings.concurrency() + " workers"
                         : "concurrency " + settings.concurrency(), settings.pollInterval().toMillis());
         EventSampler events = new EventSampler(client, settings.times(), settings.eventsSample());
+        long cpuBefore = processCpuNanos();
         long start = System.nanoTime();
         Iteration iteration = new Iteration(settings.scenario(), client, waiter, settings.flavor(), settings.image(),
                 networkId, events, start);
@@ -103,6 +104,9 @@ final class LoadCommand {
                 settings.maxDuration(), new Progress(out, settings.times())).run(iteration::run, start);
         double seconds = (System.nanoTime() - start) / 1e9;
         machine.put("load average after", loadAverage());
+        // The load generator shares the machine with the cloud: what it took is what the cloud did not get.
+        machine.put("benchmark client CPU during the load", String.format(Locale.ROOT, "%.1f s (%.0f %% of one core)",
+                (processCpuNanos() - cpuBefore) / 1e9, 100 * (processCpuNanos() - cpuBefore) / 1e9 / seconds));
         results.forEach(r -> keep(leftovers, r));
 
         List<Stage.Sample> samples = events.samples(results);
@@ -200,6 +204,11 @@ final class LoadCommand {
                 report.durationSeconds(), report.throughput(), report.launchMs().p50(), report.launchMs().p90(),
                 report.launchMs().p99(), report.launchMs().max(), report.deleteMs().p50());
         out.println("report: " + dir.resolve("report.md") + " (and report.json, " + chart + ")");
+    }
+
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
     }
 
     private static String loadAverage() {

@@ -59,8 +59,9 @@ public final class MarkdownReport {
         if (r.rpcBaseline() != null) {
             var b = r.rpcBaseline();
             md.append("\n## Baseline: raw RPC round trip on the same broker\n\n");
-            md.append("novasim's RpcClient/RpcServer (persistent messages, publisher confirms, durable queue) with a "
-                    + "trivial echo handler, on an exchange of its own.\n\n");
+            md.append("novasim's RpcClient/RpcServer with a trivial echo handler on an exchange of its own: the same "
+                    + "code, settings and broker as the services' calls (mandatory, publisher confirms, a durable "
+                    + "queue, transient call messages, replies on a per-process reply queue).\n\n");
             md.append("| calls | callers | calls/s | p50 ms | p90 ms | p99 ms | max ms |\n|---|---|---|---|---|---|---|\n");
             md.append(f("| %d | 1 | %.0f | %.3f | %.3f | %.3f | %.3f |\n", b.sequentialCalls(),
                     1000.0 / b.sequentialMs().mean(), b.sequentialMs().p50(), b.sequentialMs().p90(),
