@@ -1,6 +1,7 @@
 package org.novasim.api.action;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,7 @@ class InstanceActionsController {
             boolean hosts = version.atLeast(2, 62);
             List<InstanceActionEvent> found = new ArrayList<>(events.findByActionIdOrderByStartTimeAscIdAsc(action.id()));
             // Nova lists an action's events newest first.
-            java.util.Collections.reverse(found);
+            Collections.reverse(found);
             view.put("events", found.stream().map(event -> event(event, instance, admin, hosts)).toList());
         }
         return Map.of("instanceAction", view);

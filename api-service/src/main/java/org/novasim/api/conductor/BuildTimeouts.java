@@ -3,6 +3,7 @@ package org.novasim.api.conductor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.novasim.api.action.ActionLog;
 import org.novasim.api.action.InstanceAction;
@@ -66,7 +67,7 @@ class BuildTimeouts {
         Instant now = clock.instant();
         List<String> stuck = jdbc.sql("SELECT uuid FROM instances WHERE vm_state = 'building' AND deleted_at IS NULL "
                         + "AND created_at < :before ORDER BY created_at")
-                .param("before", now.minus(timeout).atOffset(java.time.ZoneOffset.UTC))
+                .param("before", now.minus(timeout).atOffset(ZoneOffset.UTC))
                 .query(String.class).list();
         for (String uuid : stuck) {
             timedOut(uuid, now);
@@ -104,7 +105,7 @@ class BuildTimeouts {
                         + "host = NULL, network_info = NULL, updated_at = :now "
                         + "WHERE uuid = :uuid AND vm_state = 'building' AND deleted_at IS NULL "
                         + "AND (task_state IS NULL OR task_state <> 'deleting')")
-                .param("now", now.atOffset(java.time.ZoneOffset.UTC)).param("uuid", uuid).update() == 1;
+                .param("now", now.atOffset(ZoneOffset.UTC)).param("uuid", uuid).update() == 1;
         if (changed) {
             faults.save(InstanceFault.of(uuid, 500, FAULT, null, now));
         }

@@ -1,5 +1,6 @@
 package org.novasim.api.service;
 
+import java.time.Clock;
 import java.util.List;
 import org.novasim.api.hypervisor.ComputeNodes;
 import org.novasim.common.compute.ComputeApi;
@@ -24,7 +25,7 @@ class ServiceRpcConfiguration {
     static final String INTERNAL_ZONE = "internal";
 
     ServiceRpcConfiguration(RpcServer server, ComputeNodes nodes, ServiceDirectory directory,
-                            ConductorHeartbeat heartbeat, java.time.Clock clock) {
+                            ConductorHeartbeat heartbeat, Clock clock) {
         server.serve(RpcEndpoint.builder(ComputeApi.TOPIC, ComputeApi.VERSION)
                         .on(ComputeApi.REPORT_HOSTS, (context, reports) -> {
                             nodes.onReports(reports);

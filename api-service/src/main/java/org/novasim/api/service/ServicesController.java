@@ -1,5 +1,6 @@
 package org.novasim.api.service;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,10 +36,10 @@ class ServicesController {
     private final ComputeNodes nodes;
     private final HostEnablement enablement;
     private final HostInstances instances;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     ServicesController(ServiceDirectory directory, ComputeNodes nodes, HostEnablement enablement,
-                       HostInstances instances, java.time.Clock clock) {
+                       HostInstances instances, Clock clock) {
         this.directory = directory;
         this.nodes = nodes;
         this.enablement = enablement;
