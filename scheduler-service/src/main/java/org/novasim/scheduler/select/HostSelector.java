@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.random.RandomGenerator;
 import org.novasim.common.scheduler.HostClaim;
 import org.novasim.common.scheduler.NoValidHostException;
@@ -46,6 +48,7 @@ public final class HostSelector {
     private final Clock clock;
     private final RandomGenerator random;
     private final ClaimListener listener;
+    private final ConcurrentMap<String, Object> groupLocks = new ConcurrentHashMap<>();
 
     public HostSelector(HostStateCache hosts, GroupPlacements groups, List<HostFilter> filters,
                         List<HostWeigher> weighers, int hostSubsetSize, int maxAttempts, Clock clock,
@@ -68,6 +71,17 @@ public final class HostSelector {
 
     public Selections select(RequestSpec spec, List<String> instanceUuids, boolean returnAlternates) {
         String group = spec.serverGroup() == null ? null : spec.serverGroup().uuid();
+        if (group == null) {
+            return decide(spec, group, instanceUuids, returnAlternates);
+        }
+        // One request of a server group at a time: each must see where the others went, or two concurrent members
+        // of an anti-affinity group both pass the filter before either is placed, and share a host.
+        synchronized (groupLocks.computeIfAbsent(group, g -> new Object())) {
+            return decide(spec, group, instanceUuids, returnAlternates);
+        }
+    }
+
+    private Selections decide(RequestSpec spec, String group, List<String> instanceUuids, boolean returnAlternates) {
         Set<String> groupHosts = new HashSet<>(spec.serverGroup() == null ? List.of() : spec.serverGroup().hosts());
         groupHosts.addAll(groups.hostsOf(group));
         Set<String> ignored = Set.copyOf(spec.ignoreHosts());

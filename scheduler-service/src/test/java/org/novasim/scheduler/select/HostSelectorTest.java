@@ -13,18 +13,26 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 import java.util.random.RandomGeneratorFactory;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.novasim.common.compute.HostReport;
 import org.novasim.common.compute.HostReports;
+import org.novasim.common.instance.ImageSpec;
 import org.novasim.common.scheduler.HostClaim;
 import org.novasim.common.scheduler.NoValidHostException;
 import org.novasim.common.scheduler.RequestSpec;
 import org.novasim.common.scheduler.Selection;
 import org.novasim.common.scheduler.Selections;
+import org.novasim.common.scheduler.ServerGroupInfo;
 import org.novasim.scheduler.Hosts;
 import org.novasim.scheduler.filter.ComputeFilter;
 import org.novasim.scheduler.filter.ResourcesFilter;
@@ -201,6 +209,44 @@ class HostSelectorTest {
         assertThat(second).isNotEqualTo(first);
         assertThatThrownBy(() -> selector.select(Hosts.inGroup(TINY, "anti-affinity"), List.of("i3"), false))
                 .isInstanceOf(NoValidHostException.class);
+    }
+
+    @Test
+    void concurrentRequestsOfAnAntiAffinityGroupNeverShareAHost() throws Exception {
+        for (int round = 0; round < 20; round++) {
+            String group = "g-round-" + round;
+            List<HostReport> hosts = new ArrayList<>();
+            for (int h = 0; h < 8; h++) {
+                hosts.add(Hosts.host("r" + round + "-h" + h));
+            }
+            HostStateCache roundCache = new HostStateCache(clock, Duration.ofSeconds(30));
+            roundCache.onReports(new HostReports("svc", T0, hosts));
+            HostSelector selector = new HostSelector(roundCache, placements,
+                    List.of(new ServerGroupAntiAffinityFilter(), new ResourcesFilter()), List.of(new RamWeigher(1.0)),
+                    1, 1, clock, random, claims -> { });
+            RequestSpec spec = new RequestSpec("p1", TINY, new ImageSpec("img", "cirros", Map.of()), null, Map.of(),
+                    new ServerGroupInfo(group, "anti-affinity", List.of()), null);
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            try {
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<String>> chosen = new ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    String uuid = "i" + i;
+                    chosen.add(pool.submit(() -> {
+                        start.await();
+                        return selector.select(spec, List.of(uuid), false).hostLists().get(0).get(0).host();
+                    }));
+                }
+                start.countDown();
+                Set<String> distinct = new HashSet<>();
+                for (Future<String> host : chosen) {
+                    distinct.add(host.get(10, TimeUnit.SECONDS));
+                }
+                assertThat(distinct).as("round %d", round).hasSize(8);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
     }
 
     @Test
