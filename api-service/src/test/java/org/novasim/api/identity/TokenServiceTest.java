@@ -48,7 +48,7 @@ class TokenServiceTest {
                 "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/api").load().migrate();
         directory = new Directory(JdbcClient.create(dataSource));
-        IdentityProperties properties = new IdentityProperties(Duration.ofHours(1), "RegionOne", "", List.of(
+        IdentityProperties properties = new IdentityProperties(Duration.ofHours(1), Duration.ofMinutes(5), 100, "RegionOne", "", List.of(
                 new IdentityProperties.ProjectSeed("p1", null)), List.of(
                 new IdentityProperties.UserSeed("alice", "pw", "p1", List.of("admin"), null)));
         new IdentitySeeder(properties, directory, new PasswordHasher()).run(null);
@@ -76,6 +76,7 @@ class TokenServiceTest {
         assertThat(tokens.validate("gAAAAAnot-a-token")).isEmpty();
         assertThat(tokens.validate(null)).isEmpty();
 
+        assertThat(tokens.validate(token)).isPresent();
         assertThat(tokens.revoke(token)).isTrue();
         assertThat(tokens.validate(token)).isEmpty();
         assertThat(tokens.revoke(token)).isFalse();
@@ -87,11 +88,15 @@ class TokenServiceTest {
     }
 
     @Test
-    void aUserWhoLostEveryRoleLosesTheToken() {
+    void aUserWhoLostEveryRoleLosesTheTokenOnceTheCacheTimeIsOver() {
         String token = tokens.issue(alice, project, List.of("password")).token();
+        assertThat(tokens.validate(token)).isPresent();
 
         directory.setRoles(alice.id(), project.id(), List.of());
 
+        clock.now = T0.plus(Duration.ofMinutes(4));
+        assertThat(tokens.validate(token)).as("remembered, as keystonemiddleware does").isPresent();
+        clock.now = T0.plus(Duration.ofMinutes(5)).plusSeconds(1);
         assertThat(tokens.validate(token)).isEmpty();
     }
 }
