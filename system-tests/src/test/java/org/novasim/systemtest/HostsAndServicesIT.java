@@ -129,6 +129,15 @@ class HostsAndServicesIT {
         assertThat(nova.get("hosts").get("compute-1").get("nova-compute").get("available").asBoolean()).isTrue();
         assertThat(nova.get("hosts").get("compute-1").get("nova-compute").get("active").asBoolean()).isTrue();
         assertThat(zone(detail, "internal").get("hosts").findValues("nova-scheduler")).isNotEmpty();
+
+        ApiClient.Response created = api.post("/compute/v2.1/servers", """
+                {"server": {"name": "unzoned", "flavorRef": "1", "imageRef": "%s"}}""".formatted(LaunchPipelineIT.CIRROS));
+        String unzoned = created.body().get("server").get("id").asString();
+        JsonNode active = api.waitForStatus(unzoned, "ACTIVE", WAIT);
+        assertThat(active.get("OS-EXT-AZ:availability_zone").asString()).as("created in no zone: its host's")
+                .isEqualTo(active.get("OS-EXT-SRV-ATTR:host").asString().equals("edge-1") ? "edge" : "nova");
+        api.delete("/compute/v2.1/servers/" + unzoned);
+        api.waitForGone(unzoned, WAIT);
     }
 
     @Test
@@ -174,7 +183,9 @@ class HostsAndServicesIT {
     @Order(5)
     void aHostThatStopsReportingGoesDownAndIsNoLongerChosen() {
         String onEdge = launchIn("edge", "1");
-        api.waitForStatus(onEdge, "ACTIVE", WAIT);
+        assertThat(api.waitForStatus(onEdge, "ACTIVE", WAIT).get("OS-EXT-AZ:availability_zone").asString())
+                .isEqualTo("edge");
+        assertThat(ports(onEdge)).hasSize(1);
 
         edge.close();
 
@@ -190,6 +201,15 @@ class HostsAndServicesIT {
         assertThat(error.get("fault").get("message").asString())
                 .isEqualTo("No valid host was found. There are not enough hosts available.");
         assertThat(error.get("fault").get("code").asInt()).isEqualTo(500);
+
+        // As Nova's API does for a server on a down host: deleted here, its port released here.
+        assertThat(api.delete("/compute/v2.1/servers/" + onEdge).status()).isEqualTo(204);
+        api.waitForGone(onEdge, WAIT);
+        assertThat(ports(onEdge)).isEmpty();
+    }
+
+    private static JsonNode ports(String deviceId) {
+        return api.get("/network/v2.0/ports?device_id=" + deviceId).body().get("ports");
     }
 
     private static void awaitSchedulerSees(String host, boolean enabled) {

@@ -12,7 +12,6 @@ import org.novasim.api.action.InstanceAction;
 import org.novasim.api.instance.Instance;
 import org.novasim.api.instance.InstanceStore;
 import org.novasim.api.service.ServiceDirectory;
-import org.novasim.api.service.ServiceKey;
 import org.novasim.api.web.ApiException;
 import org.novasim.common.compute.ComputeClient;
 import org.novasim.common.compute.RebootInstance;
@@ -22,7 +21,6 @@ import org.novasim.common.instance.VmState;
 import org.novasim.common.rpc.RemoteError;
 import org.novasim.common.rpc.RpcContext;
 import org.novasim.common.rpc.UndeliverableException;
-import org.novasim.common.service.ServiceApi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -150,9 +148,7 @@ public class ServerActionService {
         if (instance.host() == null) {
             throw notReady(instance);
         }
-        boolean up = services.find(new ServiceKey(instance.host(), ServiceApi.NOVA_COMPUTE))
-                .map(services::isUp).orElse(false);
-        if (!up) {
+        if (!services.isComputeUp(instance.host())) {
             throw ApiException.conflict("Compute host " + instance.host() + " of instance " + instance.uuid()
                     + " is unavailable at this time.");
         }

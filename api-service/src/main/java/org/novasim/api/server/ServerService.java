@@ -31,7 +31,6 @@ import org.novasim.common.instance.TaskState;
 import org.novasim.common.instance.VmState;
 import org.novasim.common.rpc.RemoteError;
 import org.novasim.common.rpc.RpcContext;
-import org.novasim.common.rpc.UndeliverableException;
 import org.novasim.common.scheduler.RequestSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -158,33 +157,6 @@ public class ServerService {
         return instances.findLive(uuid)
                 .filter(instance -> context.isAdmin() || instance.projectId().equals(context.projectId()))
                 .orElseThrow(() -> ApiException.notFound("Instance " + uuid + " could not be found."));
-    }
-
-    /**
-     * Deletes the server: at once when no host holds it; otherwise marks it deleting and asks its host, which
-     * frees what it holds and reports back. A host no compute process serves any more is deleted locally.
-     */
-    public void delete(RpcContext context, String uuid) {
-        Instance instance = get(context, uuid);
-        actions.start(context, uuid, InstanceAction.DELETE);
-        if (instance.host() == null) {
-            instances.softDelete(uuid, clock.instant());
-            return;
-        }
-        List<TaskState> anyButDeleting = new ArrayList<>(List.of(TaskState.values()));
-        anyButDeleting.remove(TaskState.DELETING);
-        anyButDeleting.add(null);
-        if (!instances.updateTaskState(uuid, TaskState.DELETING, anyButDeleting, clock.instant())
-                && instances.findLive(uuid).filter(i -> i.taskState() == TaskState.DELETING).isEmpty()) {
-            return;
-        }
-        // Already deleting: ask the host again, since deleting twice is harmless and the first ask may be lost.
-        try {
-            compute.terminateInstance(context, instance.host(), uuid);
-        } catch (UndeliverableException e) {
-            log.warn("host {} of {} is unreachable, deleting locally: {}", instance.host(), uuid, e.getMessage());
-            instances.softDelete(uuid, clock.instant());
-        }
     }
 
     private String randomString(int length) {

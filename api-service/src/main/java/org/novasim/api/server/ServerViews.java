@@ -38,7 +38,7 @@ final class ServerViews {
      * for admins, the 2.3 extended attributes and 2.9 {@code locked} only from those versions on.
      */
     static Map<String, Object> detail(Instance instance, Map<String, String> metadata, InstanceFault fault,
-                                      RpcContext caller, ApiVersion version) {
+                                      String zone, RpcContext caller, ApiVersion version) {
         Map<String, Object> view = new LinkedHashMap<>();
         String root = Links.root();
         view.put("id", instance.uuid());
@@ -60,7 +60,7 @@ final class ServerViews {
         view.put("links", Links.compute("servers", instance.uuid()));
         view.put("OS-DCF:diskConfig", "MANUAL");
         view.put("progress", 0);
-        view.put("OS-EXT-AZ:availability_zone", instance.availabilityZone() == null ? "" : instance.availabilityZone());
+        view.put("OS-EXT-AZ:availability_zone", zone);
         view.put("config_drive", "");
         view.put("key_name", instance.keyName());
         // Nova shows these two database columns to the microsecond and without a zone, unlike created/updated.

@@ -36,10 +36,14 @@ class ServersController {
     private final InstanceStore instances;
     private final MetadataStore metadata;
     private final InstanceFaultRepository faults;
+    private final ServerDeletion deletion;
+    private final ServerZones zones;
 
     ServersController(ServerService servers, InstanceStore instances, MetadataStore metadata,
-                      InstanceFaultRepository faults) {
+                      InstanceFaultRepository faults, ServerDeletion deletion, ServerZones zones) {
         this.servers = servers;
+        this.deletion = deletion;
+        this.zones = zones;
         this.instances = instances;
         this.metadata = metadata;
         this.faults = faults;
@@ -109,7 +113,7 @@ class ServersController {
 
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(RpcContext context, @PathVariable String id) {
-        servers.delete(context, id);
+        deletion.delete(context, id);
         return ResponseEntity.noContent().build();
     }
 
@@ -135,6 +139,6 @@ class ServersController {
         boolean mayHaveFault = instance.vmState() == VmState.ERROR || instance.isDeleted();
         return ServerViews.detail(instance, metadataOfInstance, mayHaveFault
                 ? faults.findFirstByInstanceUuidOrderByCreatedAtDescIdDesc(instance.uuid()).orElse(null) : null,
-                context, version);
+                zones.of(instance), context, version);
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.novasim.common.service.ServiceApi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -27,6 +28,7 @@ public class ServiceDirectory {
     private final ServiceStore store;
     private final Clock clock;
     private final Duration serviceDownTime;
+    private final Instant listeningSince;
     private final ConcurrentMap<ServiceKey, ServiceRecord> records = new ConcurrentHashMap<>();
     private final ConcurrentMap<ServiceKey, Instant> heartbeats = new ConcurrentHashMap<>();
 
@@ -34,6 +36,7 @@ public class ServiceDirectory {
         this.store = store;
         this.clock = clock;
         this.serviceDownTime = properties.serviceDownTime();
+        this.listeningSince = clock.instant();
         store.all().forEach(record -> records.put(record.key(), record));
     }
 
@@ -91,6 +94,22 @@ public class ServiceDirectory {
         Instant last = heartbeats.get(record.key());
         return !record.forcedDown() && last != null
                 && Duration.between(last, clock.instant()).compareTo(serviceDownTime) <= 0;
+    }
+
+    /**
+     * Whether requests for the host should go to it (Nova's check before a delete or an action): its nova-compute
+     * service is known, not forced down, and not silent for longer than {@code service_down_time}. Heartbeats are
+     * kept in memory only, so a service not heard from since this process started gets the benefit of the doubt
+     * until this process has listened for that long: a restarted API does not take every host for dead.
+     */
+    public boolean isComputeUp(String host) {
+        ServiceKey key = new ServiceKey(host, ServiceApi.NOVA_COMPUTE);
+        ServiceRecord record = records.get(key);
+        if (record == null || record.forcedDown()) {
+            return false;
+        }
+        Instant since = heartbeats.getOrDefault(key, listeningSince);
+        return Duration.between(since, clock.instant()).compareTo(serviceDownTime) <= 0;
     }
 
     /** When the service was last heard from, if since this process started. */
