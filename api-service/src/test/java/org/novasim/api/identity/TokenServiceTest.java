@@ -2,45 +2,26 @@ package org.novasim.api.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.novasim.testsupport.MutableClock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 class TokenServiceTest {
 
     static final Instant T0 = Instant.parse("2026-11-25T12:00:00Z");
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = new MutableClock(T0);
     private Directory directory;
     private TokenService tokens;
     private Directory.User alice;
     private Directory.Project project;
 
-    static final class MutableClock extends Clock {
-        Instant now = T0;
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     @BeforeEach
     void database() {
@@ -82,7 +63,7 @@ class TokenServiceTest {
         assertThat(tokens.revoke(token)).isFalse();
         assertThat(tokens.validate(other)).isPresent();
 
-        clock.now = T0.plus(Duration.ofHours(1)).plusSeconds(1);
+        clock.set(T0.plus(Duration.ofHours(1)).plusSeconds(1));
         assertThat(tokens.validate(other)).isEmpty();
         assertThat(tokens.purgeExpired()).isEqualTo(2);
     }
@@ -94,9 +75,9 @@ class TokenServiceTest {
 
         directory.setRoles(alice.id(), project.id(), List.of());
 
-        clock.now = T0.plus(Duration.ofMinutes(4));
+        clock.set(T0.plus(Duration.ofMinutes(4)));
         assertThat(tokens.validate(token)).as("remembered, as keystonemiddleware does").isPresent();
-        clock.now = T0.plus(Duration.ofMinutes(5)).plusSeconds(1);
+        clock.set(T0.plus(Duration.ofMinutes(5)).plusSeconds(1));
         assertThat(tokens.validate(token)).isEmpty();
     }
 }

@@ -2,16 +2,14 @@ package org.novasim.api.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.novasim.testsupport.MutableClock;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -21,27 +19,9 @@ class ServiceDirectoryTest {
 
     static final Instant T0 = Instant.parse("2026-11-26T12:00:00Z");
     static final ServicesProperties SIXTY_SECONDS = new ServicesProperties(Duration.ofSeconds(60), Duration.ofSeconds(5));
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = new MutableClock(T0);
     private ServiceStore store;
 
-    static final class MutableClock extends Clock {
-        Instant now = T0;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     @BeforeEach
     void database() {
@@ -56,9 +36,9 @@ class ServiceDirectoryTest {
         ServiceDirectory directory = new ServiceDirectory(store, clock, SIXTY_SECONDS);
         directory.heard(List.of(compute("h1")), T0);
 
-        clock.now = T0.plusSeconds(60);
+        clock.set(T0.plusSeconds(60));
         assertThat(directory.isComputeUp("h1")).isTrue();
-        clock.now = T0.plusSeconds(61);
+        clock.set(T0.plusSeconds(61));
         assertThat(directory.isComputeUp("h1")).isFalse();
         assertThat(directory.isComputeUp("never-heard-of")).isFalse();
     }
@@ -67,12 +47,12 @@ class ServiceDirectoryTest {
     void aRestartedApiGivesKnownHostsTheBenefitOfTheDoubtForServiceDownTime() {
         new ServiceDirectory(store, clock, SIXTY_SECONDS).heard(List.of(compute("h1")), T0);
 
-        clock.now = T0.plusSeconds(600);
+        clock.set(T0.plusSeconds(600));
         ServiceDirectory restarted = new ServiceDirectory(store, clock, SIXTY_SECONDS);
         assertThat(restarted.isComputeUp("h1")).as("known from the database, not heard from yet").isTrue();
-        clock.now = T0.plusSeconds(661);
+        clock.set(T0.plusSeconds(661));
         assertThat(restarted.isComputeUp("h1")).as("silent since this process started").isFalse();
-        restarted.heard(List.of(compute("h1")), clock.now);
+        restarted.heard(List.of(compute("h1")), clock.instant());
         assertThat(restarted.isComputeUp("h1")).isTrue();
     }
 
