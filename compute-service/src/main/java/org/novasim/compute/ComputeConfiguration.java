@@ -14,10 +14,13 @@ import org.novasim.compute.build.InstanceBuilder;
 import org.novasim.compute.build.InstanceTerminator;
 import org.novasim.compute.host.SimulatedHosts;
 import org.novasim.compute.power.PowerActions;
+import org.novasim.compute.recovery.HostRecovery;
 import org.novasim.compute.report.HostReporter;
 import org.novasim.compute.virt.FakeDriver;
 import org.novasim.compute.virt.FakeDriverProperties;
 import org.novasim.compute.virt.HypervisorDriver;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
@@ -88,9 +91,25 @@ class ComputeConfiguration {
     }
 
     @Bean
+    HostRecovery hostRecovery(SimulatedHosts hosts, HypervisorDriver driver, ConductorClient conductor,
+                              InstanceTerminator terminator, Clock clock) {
+        return new HostRecovery(hosts, driver, conductor, terminator, clock);
+    }
+
+    @Bean
     HostReporter hostReporter(SimulatedHosts hosts, HypervisorDriver driver, ComputeClient compute,
-                              ComputeProperties properties, Clock clock) {
+                              ComputeProperties properties, Clock clock, HostRecovery recovery) {
         return new HostReporter(hosts, driver, compute, properties.serviceNameFor(hosts), properties.reportBatchSize(),
-                clock);
+                clock, recovery::isDone);
+    }
+
+    /** Once the RPC layer runs: take back what the hosts held, then let them report (see {@link HostRecovery}). */
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> hostRecoveryStarter(HostRecovery recovery, ComputeProperties properties) {
+        return ready -> {
+            Thread thread = new Thread(() -> recovery.recover(properties.recoveryTimeout()), "host-recovery");
+            thread.setDaemon(true);
+            thread.start();
+        };
     }
 }

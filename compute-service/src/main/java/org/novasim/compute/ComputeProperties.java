@@ -22,6 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param settledRetention    how long a host keeps listing an instance whose build it took in, in its reports
  *                            (schedulers drop their claim when they see it); a few change intervals
  * @param myIp                the management address hosts report (Nova's my_ip) unless their group names one
+ * @param recoveryTimeout     how long a starting process asks the conductor what its hosts held before it gives
+ *                            up and reports them without it (see HostRecovery)
  */
 @ConfigurationProperties("novasim.compute")
 public record ComputeProperties(String serviceName,
@@ -33,7 +35,8 @@ public record ComputeProperties(String serviceName,
                                 @DefaultValue("32") int buildWorkers,
                                 @DefaultValue("4") int consumers,
                                 @DefaultValue("5s") Duration settledRetention,
-                                @DefaultValue("127.0.0.1") String myIp) {
+                                @DefaultValue("127.0.0.1") String myIp,
+                                @DefaultValue("10m") Duration recoveryTimeout) {
 
     public ComputeProperties {
         hosts = hosts == null || hosts.isEmpty() ? List.of(HostGroup.defaults()) : List.copyOf(hosts);

@@ -1,16 +1,27 @@
 package org.novasim.systemtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
-/** A restart of api-service loses nothing: servers, their state and their action log stay, and work goes on. */
+/**
+ * A restart of api-service loses nothing: servers, their state and their action log stay, and work goes on. A
+ * restarted compute-service process takes back what its hosts held (Nova's init_host): their claims, so nothing is
+ * placed on room that is taken, and their VMs in the power state they were in.
+ */
 class RestartIT {
 
+    static final Duration WAIT = Duration.ofSeconds(20);
     static Cloud cloud;
 
     @BeforeAll
@@ -42,5 +53,63 @@ class RestartIT {
         api.waitForStatus(second, "ACTIVE", Duration.ofSeconds(20));
         assertThat(api.delete("/compute/v2.1/servers/" + id).status()).isEqualTo(204);
         api.waitForGone(id, Duration.ofSeconds(20));
+    }
+
+    @Test
+    void aRestartedComputeProcessTakesBackWhatItsHostsHeld() {
+        ApiClient api = cloud.client();
+        // One host with room for two m1.small (4,608 MB less 512 reserved), in a zone of its own.
+        Map<String, Object> rack = Map.of("novasim.compute.service-name", "rack",
+                "novasim.compute.hosts[0].name", "rack-1", "novasim.compute.hosts[0].availability-zone", "rack",
+                "novasim.compute.hosts[0].memory-mb", 4608);
+        ConfigurableApplicationContext compute = cloud.startExtraCompute(rack);
+        await().atMost(WAIT).until(() -> runningVms("rack-1") == 0);
+        String first = launchInRack(api);
+        String second = launchInRack(api);
+        api.waitForStatus(first, "ACTIVE", WAIT);
+        api.waitForStatus(second, "ACTIVE", WAIT);
+        assertThat(api.post("/compute/v2.1/servers/" + second + "/action", "{\"os-stop\": null}").status()).isEqualTo(202);
+        api.waitForStatus(second, "SHUTOFF", WAIT);
+
+        compute.close();
+        Instant restarted = Instant.now();
+        cloud.startExtraCompute(rack);
+
+        await().atMost(WAIT).until(() -> lastHeartbeat("rack-1").isAfter(restarted));
+        assertThat(runningVms("rack-1")).as("the first report of the new process").isEqualTo(2);
+        JsonNode refused = api.waitForStatus(launchInRack(api), "ERROR", WAIT);
+        assertThat(refused.get("fault").get("message").asString()).as("the host's room is still taken")
+                .isEqualTo("No valid host was found. There are not enough hosts available.");
+        assertThat(api.post("/compute/v2.1/servers/" + second + "/action", "{\"os-start\": null}").status())
+                .isEqualTo(202);
+        assertThat(api.waitForStatus(second, "ACTIVE", WAIT).get("OS-EXT-STS:power_state").asInt())
+                .as("the VM was known again, powered off").isEqualTo(1);
+        for (String id : new String[] {first, second}) {
+            assertThat(api.delete("/compute/v2.1/servers/" + id).status()).isEqualTo(204);
+            api.waitForGone(id, WAIT);
+        }
+        await().atMost(WAIT).until(() -> runningVms("rack-1") == 0);
+    }
+
+    private static String launchInRack(ApiClient api) {
+        ApiClient.Response response = api.post("/compute/v2.1/servers", """
+                {"server": {"name": "vm", "flavorRef": "2", "imageRef": "%s", "availability_zone": "rack"}}"""
+                .formatted(LaunchPipelineIT.CIRROS));
+        assertThat(response.status()).as(response.raw().body()).isEqualTo(202);
+        return response.body().get("server").get("id").asString();
+    }
+
+    private static Instant lastHeartbeat(String host) {
+        JsonNode service = cloud.client().get("/compute/v2.1/os-services?host=" + host).body().get("services").get(0);
+        return LocalDateTime.parse(service.get("updated_at").asString()).toInstant(ZoneOffset.UTC);
+    }
+
+    private static int runningVms(String host) {
+        for (JsonNode hypervisor : cloud.client().get("/compute/v2.1/os-hypervisors/detail").body().get("hypervisors")) {
+            if (host.equals(hypervisor.get("hypervisor_hostname").asString())) {
+                return hypervisor.get("running_vms").asInt();
+            }
+        }
+        return -1;
     }
 }

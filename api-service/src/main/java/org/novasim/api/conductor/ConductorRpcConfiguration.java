@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ConductorRpcConfiguration {
 
-    ConductorRpcConfiguration(RpcServer server, BuildConductor builds, InstanceStateWriter states,
+    ConductorRpcConfiguration(RpcServer server, BuildConductor builds, InstanceStateWriter states, HostInventory hosts,
                               @Value("${novasim.conductor.consumers:16}") int consumers) {
         server.serve(RpcEndpoint.builder(ConductorApi.TOPIC, ConductorApi.VERSION)
                         .on(ConductorApi.SCHEDULE_AND_BUILD_INSTANCES, (context, request) -> {
@@ -33,6 +33,7 @@ class ConductorRpcConfiguration {
                             states.destroyed(context, destroyed);
                             return null;
                         })
+                        .on(ConductorApi.INSTANCES_ON_HOSTS, (context, request) -> hosts.onHosts(request))
                         .build(),
                 QueueSpec.shared(ConductorApi.TOPIC, consumers, 4));
     }

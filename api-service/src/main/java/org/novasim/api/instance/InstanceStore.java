@@ -34,6 +34,8 @@ public class InstanceStore {
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
+    private static final int HOSTS_PER_QUERY = 500;
+
     public InstanceStore(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
@@ -82,6 +84,17 @@ public class InstanceStore {
     /** The instance unless it is deleted. */
     public Optional<Instance> findLive(String uuid) {
         return find(uuid).filter(instance -> !instance.isDeleted());
+    }
+
+    /** The live instances on any of the hosts (in slices: one IN list per 500 hosts, for 10,000-host processes). */
+    public List<Instance> liveOnHosts(List<String> hosts) {
+        List<Instance> found = new ArrayList<>();
+        for (int from = 0; from < hosts.size(); from += HOSTS_PER_QUERY) {
+            found.addAll(jdbc.sql("SELECT " + COLUMNS + " FROM instances WHERE deleted_at IS NULL AND host IN (:hosts)")
+                    .param("hosts", hosts.subList(from, Math.min(hosts.size(), from + HOSTS_PER_QUERY)))
+                    .query(this::map).list());
+        }
+        return found;
     }
 
     /**

@@ -8,12 +8,12 @@ import org.novasim.common.rpc.RpcVersion;
  * writer of instance state: the API hands it new builds, compute hosts report every state change to it.
  * Version history: 1.0 schedule_and_build_instances, instance_update, reschedule_instance, instance_destroyed.
  * 1.1 reschedule_instance says whether the host refused the claim; instance_update may leave the vm and power
- * states as they are (null).
+ * states as they are (null). 1.2 instances_on_hosts, for a compute process that restarts (Nova's init_host).
  */
 public final class ConductorApi {
 
     public static final String TOPIC = "conductor";
-    public static final RpcVersion VERSION = new RpcVersion(1, 1);
+    public static final RpcVersion VERSION = new RpcVersion(1, 2);
 
     public static final RpcMethod<ScheduleAndBuild, Void> SCHEDULE_AND_BUILD_INSTANCES =
             RpcMethod.cast(TOPIC, "schedule_and_build_instances", "1.0", ScheduleAndBuild.class);
@@ -27,6 +27,10 @@ public final class ConductorApi {
             RpcMethod.cast(TOPIC, "reschedule_instance", "1.0", RescheduleInstance.class);
     public static final RpcMethod<InstanceDestroyed, Void> INSTANCE_DESTROYED =
             RpcMethod.cast(TOPIC, "instance_destroyed", "1.0", InstanceDestroyed.class);
+
+    /** What the database places on the caller's hosts: a restarted compute process takes its claims back. */
+    public static final RpcMethod<InstancesOnHosts, HostedInstances> INSTANCES_ON_HOSTS =
+            RpcMethod.call(TOPIC, "instances_on_hosts", "1.2", InstancesOnHosts.class, HostedInstances.class);
 
     private ConductorApi() {
     }

@@ -44,6 +44,11 @@ public class ConductorClient {
                 new RescheduleInstance(build, host, reason, true, events, true));
     }
 
+    /** The instances the database places on the hosts, in any state but deleted. */
+    public List<HostedInstance> instancesOnHosts(RpcContext context, List<String> hosts) {
+        return rpc.call(context, ConductorApi.INSTANCES_ON_HOSTS, new InstancesOnHosts(hosts)).instances();
+    }
+
     public void instanceDestroyed(RpcContext context, String instanceUuid, String host, List<ActionEvent> events) {
         rpc.cast(context, ConductorApi.INSTANCE_DESTROYED, new InstanceDestroyed(instanceUuid, host, events));
     }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import org.novasim.common.compute.ComputeClient;
 import org.novasim.common.compute.HostReport;
 import org.novasim.common.compute.HostReports;
@@ -34,9 +35,12 @@ public final class HostReporter {
     private final int batchSize;
     private final Clock clock;
     private final AtomicBoolean fullReportRequested = new AtomicBoolean();
+    private final BooleanSupplier mayReport;
 
+    /** @param mayReport false while the hosts do not yet hold what they held before a restart: nothing is sent */
     public HostReporter(SimulatedHosts hosts, HypervisorDriver driver, ComputeClient compute, String serviceName,
-                        int batchSize, Clock clock) {
+                        int batchSize, Clock clock, BooleanSupplier mayReport) {
+        this.mayReport = mayReport;
         this.hosts = hosts;
         this.driver = driver;
         this.compute = compute;
@@ -47,6 +51,9 @@ public final class HostReporter {
 
     /** Every host: the periodic heartbeat. Returns the number of messages sent. */
     public int reportAll() {
+        if (!mayReport.getAsBoolean()) {
+            return 0;
+        }
         List<HostReport> reports = new ArrayList<>(hosts.size());
         Instant now = clock.instant();
         for (SimulatedHost host : hosts.all()) {
@@ -69,12 +76,18 @@ public final class HostReporter {
 
     /** One host at once, e.g. after it was disabled, so schedulers learn it without waiting for an interval. */
     public void reportHost(SimulatedHost host) {
+        if (!mayReport.getAsBoolean()) {
+            return;
+        }
         host.takeChanged();
         send(List.of(host.report(driver.instanceCount(host.name()), clock.instant())));
     }
 
     /** Only hosts whose usage changed since they were last reported. */
     public int reportChanges() {
+        if (!mayReport.getAsBoolean()) {
+            return 0;
+        }
         List<HostReport> reports = new ArrayList<>();
         Instant now = clock.instant();
         for (SimulatedHost host : hosts.all()) {

@@ -50,11 +50,25 @@ public final class ResourceTracker {
         if (!diskGb.fits(diskGbUsed, usage.diskGb())) {
             return Optional.of(insufficient("disk", diskGb.usable() - diskGbUsed, usage.diskGb(), "GB"));
         }
+        hold(instanceUuid, usage);
+        return Optional.empty();
+    }
+
+    /**
+     * Takes back what the instance held before this process restarted, whether it fits or not (the host may have
+     * been made smaller meanwhile; then it takes no new claim until it has room again). Idempotent.
+     */
+    public synchronized void restore(String instanceUuid, FlavorSpec flavor) {
+        if (!claims.containsKey(instanceUuid)) {
+            hold(instanceUuid, Usage.of(flavor));
+        }
+    }
+
+    private void hold(String instanceUuid, Usage usage) {
         claims.put(instanceUuid, usage);
         vcpusUsed += usage.vcpus();
         memoryMbUsed += usage.memoryMb();
         diskGbUsed += usage.diskGb();
-        return Optional.empty();
     }
 
     /** Gives back what the instance held; false if it held nothing (already freed). */

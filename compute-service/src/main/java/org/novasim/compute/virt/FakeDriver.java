@@ -104,6 +104,11 @@ public final class FakeDriver implements HypervisorDriver {
     }
 
     @Override
+    public void adopt(String host, String instanceUuid, PowerState powerState) {
+        vms(host).putIfAbsent(instanceUuid, powerState);
+    }
+
+    @Override
     public PowerState powerState(String host, String instanceUuid) {
         return vms(host).getOrDefault(instanceUuid, PowerState.NOSTATE);
     }

@@ -29,6 +29,12 @@ public interface HypervisorDriver {
     /** Removes the instance from the host, whatever state it is in. Idempotent. */
     void destroy(String host, String instanceUuid);
 
+    /**
+     * The host had the instance before this process restarted: know it again, in the power state last recorded
+     * (a real hypervisor keeps its VMs across a restart of nova-compute; the fake one keeps them in memory).
+     */
+    void adopt(String host, String instanceUuid, PowerState powerState);
+
     /** The instance's power state, NOSTATE when the host does not have it. */
     PowerState powerState(String host, String instanceUuid);
 

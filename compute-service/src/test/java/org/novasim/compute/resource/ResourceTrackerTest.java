@@ -52,6 +52,21 @@ class ResourceTrackerTest {
     }
 
     @Test
+    void restoredClaimsCountEvenBeyondCapacityAndBlockNewClaimsUntilThereIsRoom() {
+        for (String uuid : new String[] {"a", "b", "c", "d"}) {
+            tracker.restore(uuid, SMALL);
+        }
+        tracker.restore("d", SMALL);
+        assertThat(tracker.used()).as("what the database says, once each")
+                .isEqualTo(new ResourceTracker.Usage(4, 8192, 80));
+
+        assertThat(tracker.claim("e", SMALL)).isPresent();
+        tracker.free("a");
+        tracker.free("b");
+        assertThat(tracker.claim("e", SMALL)).isEmpty();
+    }
+
+    @Test
     void concurrentClaimsNeverOvercommit() throws Exception {
         ResourceTracker big = new ResourceTracker(new Capacity(16, 0, 4.0), new Capacity(32768, 512, 1.0),
                 new Capacity(500, 0, 1.0));
