@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.novasim.api.keyvalue.KeyValueRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -13,17 +14,15 @@ import org.springframework.stereotype.Repository;
 public class MetadataStore {
 
     private final JdbcClient jdbc;
+    private final KeyValueRows rows;
 
     public MetadataStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.rows = new KeyValueRows(jdbc, "instance_metadata", "instance_uuid", "meta_key", "meta_value");
     }
 
     public Map<String, String> of(String instanceUuid) {
-        Map<String, String> metadata = new TreeMap<>();
-        jdbc.sql("SELECT meta_key, meta_value FROM instance_metadata WHERE instance_uuid = :uuid")
-                .param("uuid", instanceUuid)
-                .query((rs, n) -> metadata.put(rs.getString(1), rs.getString(2))).list();
-        return metadata;
+        return rows.of(instanceUuid);
     }
 
     /** The metadata of many servers in one query, for list views. */
@@ -41,25 +40,15 @@ public class MetadataStore {
 
     /** Makes the metadata exactly this. */
     public void replace(String instanceUuid, Map<String, String> metadata) {
-        jdbc.sql("DELETE FROM instance_metadata WHERE instance_uuid = :uuid").param("uuid", instanceUuid).update();
-        merge(instanceUuid, metadata);
+        rows.replace(instanceUuid, metadata);
     }
 
     /** Adds these items, replacing the values of keys that exist. */
     public void merge(String instanceUuid, Map<String, String> metadata) {
-        metadata.forEach((key, value) -> {
-            int updated = jdbc.sql("UPDATE instance_metadata SET meta_value = :value "
-                            + "WHERE instance_uuid = :uuid AND meta_key = :key")
-                    .param("value", value).param("uuid", instanceUuid).param("key", key).update();
-            if (updated == 0) {
-                jdbc.sql("INSERT INTO instance_metadata (instance_uuid, meta_key, meta_value) VALUES (:uuid, :key, :value)")
-                        .param("value", value).param("uuid", instanceUuid).param("key", key).update();
-            }
-        });
+        rows.merge(instanceUuid, metadata);
     }
 
     public boolean delete(String instanceUuid, String key) {
-        return jdbc.sql("DELETE FROM instance_metadata WHERE instance_uuid = :uuid AND meta_key = :key")
-                .param("uuid", instanceUuid).param("key", key).update() == 1;
+        return rows.delete(instanceUuid, key);
     }
 }
