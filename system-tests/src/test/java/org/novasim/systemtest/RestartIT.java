@@ -17,7 +17,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * A restart of api-service loses nothing: servers, their state and their action log stay, and work goes on. A
  * restarted compute-service process takes back what its hosts held (Nova's init_host): their claims, so nothing is
- * placed on room that is taken, and their VMs in the power state they were in.
+ * placed on room that is taken, and their VMs in the power state they were in; a build it was running is lost
+ * and its instance goes to ERROR.
  */
 class RestartIT {
 
@@ -61,15 +62,21 @@ class RestartIT {
         // One host with room for two m1.small (4,608 MB less 512 reserved), in a zone of its own.
         Map<String, Object> rack = Map.of("novasim.compute.service-name", "rack",
                 "novasim.compute.hosts[0].name", "rack-1", "novasim.compute.hosts[0].availability-zone", "rack",
-                "novasim.compute.hosts[0].memory-mb", 4608);
+                "novasim.compute.hosts[0].memory-mb", 4608,
+                "novasim.compute.hosts[1].name", "rack-2", "novasim.compute.hosts[1].availability-zone", "slow",
+                "novasim.compute.fake-driver.hosts.rack-2.spawn-delay", "10m");
         ConfigurableApplicationContext compute = cloud.startExtraCompute(rack);
         await().atMost(WAIT).until(() -> runningVms("rack-1") == 0);
-        String first = launchInRack(api);
-        String second = launchInRack(api);
+        String first = launchIn(api, "rack", "2");
+        String second = launchIn(api, "rack", "2");
         api.waitForStatus(first, "ACTIVE", WAIT);
         api.waitForStatus(second, "ACTIVE", WAIT);
         assertThat(api.post("/compute/v2.1/servers/" + second + "/action", "{\"os-stop\": null}").status()).isEqualTo(202);
         api.waitForStatus(second, "SHUTOFF", WAIT);
+
+        String building = launchIn(api, "slow", "1");
+        await().atMost(WAIT).until(() -> "spawning".equals(
+                api.get("/compute/v2.1/servers/" + building).body().get("server").get("OS-EXT-STS:task_state").asString()));
 
         compute.close();
         Instant restarted = Instant.now();
@@ -77,24 +84,27 @@ class RestartIT {
 
         await().atMost(WAIT).until(() -> lastHeartbeat("rack-1").isAfter(restarted));
         assertThat(runningVms("rack-1")).as("the first report of the new process").isEqualTo(2);
-        JsonNode refused = api.waitForStatus(launchInRack(api), "ERROR", WAIT);
+        JsonNode refused = api.waitForStatus(launchIn(api, "rack", "2"), "ERROR", WAIT);
         assertThat(refused.get("fault").get("message").asString()).as("the host's room is still taken")
                 .isEqualTo("No valid host was found. There are not enough hosts available.");
         assertThat(api.post("/compute/v2.1/servers/" + second + "/action", "{\"os-start\": null}").status())
                 .isEqualTo(202);
         assertThat(api.waitForStatus(second, "ACTIVE", WAIT).get("OS-EXT-STS:power_state").asInt())
                 .as("the VM was known again, powered off").isEqualTo(1);
-        for (String id : new String[] {first, second}) {
+        JsonNode lost = api.get("/compute/v2.1/servers/" + building).body().get("server");
+        assertThat(lost.get("status").asString()).as("its build died with the process").isEqualTo("ERROR");
+        assertThat(lost.get("OS-EXT-STS:task_state").isNull()).isTrue();
+        for (String id : new String[] {first, second, building}) {
             assertThat(api.delete("/compute/v2.1/servers/" + id).status()).isEqualTo(204);
             api.waitForGone(id, WAIT);
         }
         await().atMost(WAIT).until(() -> runningVms("rack-1") == 0);
     }
 
-    private static String launchInRack(ApiClient api) {
+    private static String launchIn(ApiClient api, String zone, String flavor) {
         ApiClient.Response response = api.post("/compute/v2.1/servers", """
-                {"server": {"name": "vm", "flavorRef": "2", "imageRef": "%s", "availability_zone": "rack"}}"""
-                .formatted(LaunchPipelineIT.CIRROS));
+                {"server": {"name": "vm", "flavorRef": "%s", "imageRef": "%s", "availability_zone": "%s"}}"""
+                .formatted(flavor, LaunchPipelineIT.CIRROS, zone));
         assertThat(response.status()).as(response.raw().body()).isEqualTo(202);
         return response.body().get("server").get("id").asString();
     }

@@ -3,12 +3,15 @@ package org.novasim.compute.recovery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.novasim.common.compute.TerminateInstance;
 import org.novasim.common.conductor.ConductorClient;
 import org.novasim.common.conductor.HostedInstance;
+import org.novasim.common.conductor.InstanceUpdate;
 import org.novasim.common.instance.PowerState;
 import org.novasim.common.instance.TaskState;
+import org.novasim.common.instance.VmState;
 import org.novasim.common.rpc.RemoteError;
 import org.novasim.common.rpc.RpcContext;
 import org.novasim.common.rpc.UndeliverableException;
@@ -25,8 +28,8 @@ import org.slf4j.LoggerFactory;
  * finished. Until that is done the hosts send no report (Nova's compute joins the service group only after
  * init_host), so no scheduler sees them emptier than they are and places instances on room that is taken.
  *
- * <p>Builds that were running when the process died died with it: their instances keep their claims and end in
- * ERROR when the conductor's build timeout runs out, as on a dead host.
+ * <p>Builds that were running when the process died died with it: their instances go to ERROR at once, keeping
+ * their claims and ports until they are deleted, as Nova's init_host does with instances still building.
  */
 public final class HostRecovery {
 
@@ -103,6 +106,19 @@ public final class HostRecovery {
         return true;
     }
 
+    private void lostBuild(SimulatedHost host, HostedInstance instance) {
+        List<TaskState> expected = new ArrayList<>(1);
+        expected.add(instance.taskState());
+        try {
+            conductor.instanceUpdate(RpcContext.system(), new InstanceUpdate(instance.uuid(), VmState.ERROR, null, null,
+                    expected, host.name(), null, null, List.of()));
+            log.warn("instance {} was building on {} when this process stopped: ERROR", instance.uuid(), host.name());
+        } catch (RemoteError e) {
+            // Deleted or moved on meanwhile: nothing to mark.
+            log.info("instance {} on {} not marked as a lost build: {}", instance.uuid(), host.name(), e.getMessage());
+        }
+    }
+
     private void restore(SimulatedHost host, HostedInstance instance) {
         host.tracker().restore(instance.uuid(), instance.flavor());
         if (instance.powerState() != null && instance.powerState() != PowerState.NOSTATE) {
@@ -116,6 +132,8 @@ public final class HostRecovery {
                 // The claim stays; the next delete request for the instance finishes it.
                 log.warn("could not finish deleting {} on {}: {}", instance.uuid(), host.name(), e.getMessage());
             }
+        } else if (instance.vmState() == VmState.BUILDING) {
+            lostBuild(host, instance);
         }
     }
 }
