@@ -89,6 +89,17 @@ final class ApiClient {
     }
 
     /** Launches a server and returns its id; fails the test unless the API accepted it. */
+    /** Launches cirros in the availability zone, so a test decides which of its hosts may get the build. */
+    String launchIn(String zone, String name, String flavorRef) {
+        Response response = post("/compute/v2.1/servers", """
+                {"server": {"name": "%s", "flavorRef": "%s", "imageRef": "%s", "availability_zone": "%s"}}"""
+                .formatted(name, flavorRef, LaunchPipelineIT.CIRROS, zone));
+        if (response.status() != 202) {
+            throw new AssertionError("launch answered " + response.status() + ": " + response.raw().body());
+        }
+        return response.body().get("server").get("id").asString();
+    }
+
     String launch(String name, String flavorRef, String imageRef) {
         Response response = post("/compute/v2.1/servers", """
                 {"server": {"name": "%s", "flavorRef": "%s", "imageRef": "%s"}}""".formatted(name, flavorRef, imageRef));

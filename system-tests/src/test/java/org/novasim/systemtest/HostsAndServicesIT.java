@@ -74,7 +74,7 @@ class HostsAndServicesIT {
     @Test
     @Order(2)
     void hypervisorsShowEachHostsUsage() {
-        String id = launchIn("edge", "2");
+        String id = api.launchIn("edge", "vm", "2");
         api.waitForStatus(id, "ACTIVE", WAIT);
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(hypervisor("edge-1").get("running_vms").asInt()).isEqualTo(1));
@@ -156,7 +156,7 @@ class HostsAndServicesIT {
 
         List<String> launched = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            String id = launchIn("nova", "1");
+            String id = api.launchIn("nova", "vm", "1");
             launched.add(id);
             assertThat(api.waitForStatus(id, "ACTIVE", WAIT).get("OS-EXT-SRV-ATTR:host").asString()).isEqualTo("compute-2");
         }
@@ -164,7 +164,7 @@ class HostsAndServicesIT {
         assertThat(api.put("/compute/v2.1/os-services/enable", "{\"host\": \"compute-1\", \"binary\": \"nova-compute\"}")
                 .body().get("service").get("status").asString()).isEqualTo("enabled");
         awaitSchedulerSees("compute-1", true);
-        String next = launchIn("nova", "1");
+        String next = api.launchIn("nova", "vm", "1");
         launched.add(next);
         assertThat(api.waitForStatus(next, "ACTIVE", WAIT).get("OS-EXT-SRV-ATTR:host").asString())
                 .as("the emptier host, enabled again").isEqualTo("compute-1");
@@ -182,7 +182,7 @@ class HostsAndServicesIT {
     @Test
     @Order(5)
     void aHostThatStopsReportingGoesDownAndIsNoLongerChosen() {
-        String onEdge = launchIn("edge", "1");
+        String onEdge = api.launchIn("edge", "vm", "1");
         assertThat(api.waitForStatus(onEdge, "ACTIVE", WAIT).get("OS-EXT-AZ:availability_zone").asString())
                 .isEqualTo("edge");
         assertThat(ports(onEdge)).hasSize(1);
@@ -196,7 +196,7 @@ class HostsAndServicesIT {
         assertThat(services("?host=compute-1").get(0).get("state").asString()).isEqualTo("up");
         ServerActionsIT.assertError(api.post("/compute/v2.1/servers/" + onEdge + "/action", "{\"os-stop\": null}"),
                 409, "conflictingRequest", "unavailable");
-        String refused = launchIn("edge", "1");
+        String refused = api.launchIn("edge", "vm", "1");
         JsonNode error = api.waitForStatus(refused, "ERROR", WAIT);
         assertThat(error.get("fault").get("message").asString())
                 .isEqualTo("No valid host was found. There are not enough hosts available.");
@@ -215,14 +215,6 @@ class HostsAndServicesIT {
     private static void awaitSchedulerSees(String host, boolean enabled) {
         HostStateCache hosts = cloud.schedulerContext().getBean(HostStateCache.class);
         await().atMost(WAIT).until(() -> hosts.get(host).report().enabled() == enabled);
-    }
-
-    private static String launchIn(String zone, String flavor) {
-        ApiClient.Response response = api.post("/compute/v2.1/servers", """
-                {"server": {"name": "vm", "flavorRef": "%s", "imageRef": "%s", "availability_zone": "%s"}}"""
-                .formatted(flavor, LaunchPipelineIT.CIRROS, zone));
-        assertThat(response.status()).as(response.raw().body()).isEqualTo(202);
-        return response.body().get("server").get("id").asString();
     }
 
     private static JsonNode services(String query) {

@@ -67,14 +67,14 @@ class RestartIT {
                 "novasim.compute.fake-driver.hosts.rack-2.spawn-delay", "10m");
         ConfigurableApplicationContext compute = cloud.startExtraCompute(rack);
         await().atMost(WAIT).until(() -> runningVms("rack-1") == 0);
-        String first = launchIn(api, "rack", "2");
-        String second = launchIn(api, "rack", "2");
+        String first = api.launchIn("rack", "vm", "2");
+        String second = api.launchIn("rack", "vm", "2");
         api.waitForStatus(first, "ACTIVE", WAIT);
         api.waitForStatus(second, "ACTIVE", WAIT);
         assertThat(api.post("/compute/v2.1/servers/" + second + "/action", "{\"os-stop\": null}").status()).isEqualTo(202);
         api.waitForStatus(second, "SHUTOFF", WAIT);
 
-        String building = launchIn(api, "slow", "1");
+        String building = api.launchIn("slow", "vm", "1");
         await().atMost(WAIT).until(() -> "spawning".equals(
                 api.get("/compute/v2.1/servers/" + building).body().get("server").get("OS-EXT-STS:task_state").asString()));
 
@@ -84,7 +84,7 @@ class RestartIT {
 
         await().atMost(WAIT).until(() -> lastHeartbeat("rack-1").isAfter(restarted));
         assertThat(runningVms("rack-1")).as("the first report of the new process").isEqualTo(2);
-        JsonNode refused = api.waitForStatus(launchIn(api, "rack", "2"), "ERROR", WAIT);
+        JsonNode refused = api.waitForStatus(api.launchIn("rack", "vm", "2"), "ERROR", WAIT);
         assertThat(refused.get("fault").get("message").asString()).as("the host's room is still taken")
                 .isEqualTo("No valid host was found. There are not enough hosts available.");
         assertThat(api.post("/compute/v2.1/servers/" + second + "/action", "{\"os-start\": null}").status())
@@ -99,14 +99,6 @@ class RestartIT {
             api.waitForGone(id, WAIT);
         }
         await().atMost(WAIT).until(() -> runningVms("rack-1") == 0);
-    }
-
-    private static String launchIn(ApiClient api, String zone, String flavor) {
-        ApiClient.Response response = api.post("/compute/v2.1/servers", """
-                {"server": {"name": "vm", "flavorRef": "%s", "imageRef": "%s", "availability_zone": "%s"}}"""
-                .formatted(flavor, LaunchPipelineIT.CIRROS, zone));
-        assertThat(response.status()).as(response.raw().body()).isEqualTo(202);
-        return response.body().get("server").get("id").asString();
     }
 
     private static Instant lastHeartbeat(String host) {

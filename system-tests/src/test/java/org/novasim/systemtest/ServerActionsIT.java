@@ -40,7 +40,7 @@ class ServerActionsIT {
 
     @Test
     void stopStartAndRebootFollowNovasStates() {
-        String id = launchIn(api, "nova", "power");
+        String id = api.launchIn("nova", "power", "1");
         api.waitForStatus(id, "ACTIVE", WAIT);
 
         assertThat(action(id, "{\"os-stop\": null}").status()).isEqualTo(202);
@@ -86,7 +86,7 @@ class ServerActionsIT {
 
     @Test
     void everyActionIsRecordedWithItsEvents() {
-        String id = launchIn(api, "nova", "recorded");
+        String id = api.launchIn("nova", "recorded", "1");
         api.waitForStatus(id, "ACTIVE", WAIT);
         String stopRequest = action(id, "{\"os-stop\": null}").header("x-openstack-request-id");
         api.waitForStatus(id, "SHUTOFF", WAIT);
@@ -123,7 +123,7 @@ class ServerActionsIT {
     @Test
     void anOwnerSeesItsActionsButNotTheirEventsAtMicroversion21() {
         ApiClient demo = api.as("demo", "demo", "demo");
-        String id = launchIn(demo, "nova", "mine");
+        String id = demo.launchIn("nova", "mine", "1");
         demo.waitForStatus(id, "ACTIVE", WAIT);
 
         JsonNode actions = demo.get("/compute/v2.1/servers/" + id + "/os-instance-actions").body().get("instanceActions");
@@ -137,7 +137,7 @@ class ServerActionsIT {
 
     @Test
     void badActionsAreNovaStyleErrors() {
-        String id = launchIn(api, "nova", "bad");
+        String id = api.launchIn("nova", "bad", "1");
         api.waitForStatus(id, "ACTIVE", WAIT);
 
         assertError(action(id, "{\"os-fly\": null}"), 400, "badRequest", "There is no such action: os-fly");
@@ -151,7 +151,7 @@ class ServerActionsIT {
 
     @Test
     void aBuildThatNeverFinishesTimesOutIntoError() {
-        String id = launchIn(api, "slow", "stuck");
+        String id = api.launchIn("slow", "stuck", "1");
 
         JsonNode server = api.waitForStatus(id, "ERROR", WAIT);
 
@@ -160,15 +160,6 @@ class ServerActionsIT {
         assertThat(server.get("fault").get("code").asInt()).isEqualTo(500);
         assertThat(server.get("OS-EXT-SRV-ATTR:host").isNull()).isTrue();
         assertThat(api.delete("/compute/v2.1/servers/" + id).status()).isEqualTo(204);
-    }
-
-    /** Launches in a zone: the slow host must only get the build meant to time out. */
-    private static String launchIn(ApiClient client, String zone, String name) {
-        ApiClient.Response response = client.post("/compute/v2.1/servers", """
-                {"server": {"name": "%s", "flavorRef": "1", "imageRef": "%s", "availability_zone": "%s"}}"""
-                .formatted(name, LaunchPipelineIT.CIRROS, zone));
-        assertThat(response.status()).as(response.raw().body()).isEqualTo(202);
-        return response.body().get("server").get("id").asString();
     }
 
     private static ApiClient.Response action(String id, String body) {
