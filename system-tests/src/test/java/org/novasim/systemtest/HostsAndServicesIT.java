@@ -181,6 +181,40 @@ class HostsAndServicesIT {
 
     @Test
     @Order(5)
+    void aHostForcedDownIsDownAndSkippedUntilUnforced() {
+        String force = "{\"host\": \"edge-1\", \"binary\": \"nova-compute\", \"forced_down\": %s}";
+        assertThat(api.send("PUT", "/compute/v2.1/os-services/force-down", force.formatted("true"),
+                "OpenStack-API-Version", "compute 2.10").status()).as("2.11 and later only").isEqualTo(404);
+        ApiClient.Response forced = api.send("PUT", "/compute/v2.1/os-services/force-down", force.formatted("true"),
+                "OpenStack-API-Version", "compute 2.11");
+        assertThat(forced.status()).as(forced.raw().body()).isEqualTo(200);
+        assertThat(forced.body().get("service").get("forced_down").asBoolean()).isTrue();
+        JsonNode service = api.send("GET", "/compute/v2.1/os-services?host=edge-1", null,
+                "OpenStack-API-Version", "compute 2.11").body().get("services").get(0);
+        assertThat(service.get("state").asString()).as("heartbeats go on, but it counts as down").isEqualTo("down");
+        assertThat(service.get("forced_down").asBoolean()).isTrue();
+        assertThat(services("?host=edge-1").get(0).has("forced_down")).as("not before 2.11").isFalse();
+        awaitSchedulerSees("edge-1", false);
+        JsonNode refused = api.waitForStatus(api.launchIn("edge", "vm", "1"), "ERROR", WAIT);
+        assertThat(refused.get("fault").get("message").asString())
+                .isEqualTo("No valid host was found. There are not enough hosts available.");
+        ServerActionsIT.assertError(api.send("PUT", "/compute/v2.1/os-services/force-down",
+                "{\"host\": \"edge-1\", \"binary\": \"nova-compute\", \"forced_down\": \"yes\"}",
+                "OpenStack-API-Version", "compute 2.11"), 400, "badRequest", "forced_down");
+
+        api.send("PUT", "/compute/v2.1/os-services/force-down", force.formatted("false"),
+                "OpenStack-API-Version", "compute 2.11");
+        assertThat(services("?host=edge-1").get(0).get("state").asString()).isEqualTo("up");
+        awaitSchedulerSees("edge-1", true);
+        String placed = api.launchIn("edge", "vm", "1");
+        assertThat(api.waitForStatus(placed, "ACTIVE", WAIT).get("OS-EXT-SRV-ATTR:host").asString()).isEqualTo("edge-1");
+        api.delete("/compute/v2.1/servers/" + refused.get("id").asString());
+        api.delete("/compute/v2.1/servers/" + placed);
+        api.waitForGone(placed, WAIT);
+    }
+
+    @Test
+    @Order(6)
     void aHostThatStopsReportingGoesDownAndIsNoLongerChosen() {
         String onEdge = api.launchIn("edge", "vm", "1");
         assertThat(api.waitForStatus(onEdge, "ACTIVE", WAIT).get("OS-EXT-AZ:availability_zone").asString())

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The real {@code openstack} CLI on the admin side of scheduling: hypervisor details, disabling a host, server
+ * The real {@code openstack} CLI on the admin side of scheduling: hypervisor details, disabling a host and forcing
+ * it down, server
  * groups with the group hint, a hard reboot and its events. Skipped where the CLI is not installed, unless
  * CI requires it (NOVASIM_REQUIRE_OPENSTACK_CLI=1), as {@link OpenstackCliIT}.
  */
@@ -48,6 +49,16 @@ class OpenstackCliHostsIT {
         assertThat(row(services, "Host", "compute-2").get("Status").asString()).isEqualTo("disabled");
         assertThat(row(services, "Host", "compute-2").get("Disabled Reason").asString()).isEqualTo("maintenance");
         admin.ok("compute", "service", "set", "--enable", "compute-2", "nova-compute");
+
+        // Rehearsing a dead host without killing it: forced down (microversion 2.11), then up again.
+        admin.ok("--os-compute-api-version", "2.11", "compute", "service", "set", "--down", "compute-2", "nova-compute");
+        JsonNode forced = admin.ok("--os-compute-api-version", "2.11", "compute", "service", "list",
+                "--service", "nova-compute", "--long", "-f", "json").json();
+        assertThat(row(forced, "Host", "compute-2").get("State").asString()).isEqualTo("down");
+        assertThat(row(forced, "Host", "compute-2").get("Forced Down").asBoolean()).isTrue();
+        admin.ok("--os-compute-api-version", "2.11", "compute", "service", "set", "--up", "compute-2", "nova-compute");
+        JsonNode up = admin.ok("compute", "service", "list", "--service", "nova-compute", "-f", "json").json();
+        assertThat(row(up, "Host", "compute-2").get("State").asString()).isEqualTo("up");
     }
 
     @Test

@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Carries the disabled flag of compute services, which the API owns, to the hosts, which put it in their reports:
- * that is how every scheduler, also one started later, learns it. When a host's report disagrees with the
+ * Carries whether schedulers may place instances on a compute host (not disabled, not forced down: flags the API
+ * owns) to the hosts, which put it in their reports: that is how every scheduler, also one started later, learns it. When a host's report disagrees with the
  * database (its process restarted, or missed the message), the host is told again, at most every resend interval.
  */
 @Component
@@ -39,7 +39,7 @@ public class HostEnablement {
 
     /** Tells the host again if its report disagrees with the database. */
     public void reconcile(HostReport report, ServiceRecord service, Instant now) {
-        if (report.enabled() != service.disabled()) {
+        if (report.enabled() == service.placeable()) {
             return;
         }
         Instant last = lastSent.get(service.host());
@@ -51,10 +51,10 @@ public class HostEnablement {
 
     private void send(RpcContext context, ServiceRecord service) {
         try {
-            compute.setHostEnabled(context, service.host(), !service.disabled());
+            compute.setHostEnabled(context, service.host(), service.placeable());
         } catch (RemoteError e) {
             // A host nobody serves is down anyway; when it is back, its report brings us here again.
-            log.info("could not tell {} it is {}: {}", service.host(), service.disabled() ? "disabled" : "enabled",
+            log.info("could not tell {} it is {}: {}", service.host(), service.placeable() ? "enabled" : "disabled",
                     e.getMessage());
         }
     }

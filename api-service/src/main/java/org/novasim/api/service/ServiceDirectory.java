@@ -126,6 +126,15 @@ public class ServiceDirectory {
         return changed;
     }
 
+    /** Nova's forced_down (2.11): the service counts as down whatever its heartbeats say, until it is unforced. */
+    public ServiceRecord setForcedDown(ServiceRecord record, boolean forced) {
+        Instant now = clock.instant();
+        store.updateForcedDown(record.id(), forced, now);
+        ServiceRecord changed = record.withForcedDown(forced, now);
+        records.put(changed.key(), changed);
+        return changed;
+    }
+
     /** Forgets the service; if it is still alive, its next heartbeat records it again, with a new id. */
     public boolean delete(ServiceRecord record) {
         boolean deleted = store.delete(record.id());

@@ -21,6 +21,15 @@ public record ServiceRecord(long id, String uuid, String host, String binary, St
         return new ServiceRecord(id, uuid, host, binary, topic, zone, disabled, reason, forcedDown, createdAt, now);
     }
 
+    ServiceRecord withForcedDown(boolean forced, Instant now) {
+        return new ServiceRecord(id, uuid, host, binary, topic, zone, disabled, disabledReason, forced, createdAt, now);
+    }
+
+    /** Whether schedulers may place instances on the host: an operator neither disabled nor forced it down. */
+    public boolean placeable() {
+        return !disabled && !forcedDown;
+    }
+
     ServiceRecord withZone(String newZone, Instant now) {
         return new ServiceRecord(id, uuid, host, binary, topic, newZone, disabled, disabledReason, forcedDown,
                 createdAt, now);

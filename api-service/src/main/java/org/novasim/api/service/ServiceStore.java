@@ -92,6 +92,11 @@ public class ServiceStore {
                 .update() == 1;
     }
 
+    public boolean updateForcedDown(long id, boolean forced, Instant now) {
+        return jdbc.sql("UPDATE services SET forced_down = :forced, updated_at = :now WHERE id = :id")
+                .param("forced", forced).param("now", time(now)).param("id", id).update() == 1;
+    }
+
     public void updateZone(long id, String zone, Instant now) {
         jdbc.sql("UPDATE services SET availability_zone = :zone, updated_at = :now WHERE id = :id")
                 .param("zone", zone).param("now", time(now)).param("id", id).update();

@@ -60,10 +60,17 @@ class ServicesController {
         return Map.of("services", services);
     }
 
-    /** Nova 2.1's service actions: {@code enable}, {@code disable}, {@code disable-log-reason}. */
+    /**
+     * Nova 2.1's service actions: {@code enable}, {@code disable}, {@code disable-log-reason}; from 2.11
+     * {@code force-down}, which makes the service count as down (and its host take no new instances) until unforced.
+     */
     @PutMapping("/{action}")
-    Map<String, Object> update(RpcContext context, @PathVariable String action, @RequestBody(required = false) JsonNode body) {
+    Map<String, Object> update(RpcContext context, ApiVersion version, @PathVariable String action,
+                               @RequestBody(required = false) JsonNode body) {
         Policy.requireAdmin(context, "os_compute_api:os-services:update");
+        if ("force-down".equals(action) && version.atLeast(2, 11)) {
+            return forceDown(context, body);
+        }
         boolean disable = switch (action) {
             case "enable" -> false;
             case "disable", "disable-log-reason" -> true;
@@ -92,6 +99,27 @@ class ServicesController {
         if (reason != null) {
             view.put("disabled_reason", reason);
         }
+        return Map.of("service", view);
+    }
+
+    private Map<String, Object> forceDown(RpcContext context, JsonNode body) {
+        String host = required(body, "host");
+        String binary = required(body, "binary");
+        JsonNode forced = body.get("forced_down");
+        if (forced == null || !forced.isBoolean()) {
+            throw ApiException.badRequest("Invalid input for field/attribute forced_down. Value: " + forced
+                    + ". It must be a boolean");
+        }
+        ServiceRecord service = directory.find(new ServiceKey(host, binary)).orElseThrow(() ->
+                ApiException.notFound("Could not find binary " + binary + " on host " + host + "."));
+        ServiceRecord changed = directory.setForcedDown(service, forced.asBoolean());
+        if (ServiceApi.NOVA_COMPUTE.equals(binary)) {
+            enablement.apply(context, changed, clock.instant());
+        }
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("host", host);
+        view.put("binary", binary);
+        view.put("forced_down", changed.forcedDown());
         return Map.of("service", view);
     }
 

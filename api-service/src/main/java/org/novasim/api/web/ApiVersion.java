@@ -9,10 +9,10 @@ public record ApiVersion(int major, int minor) implements Comparable<ApiVersion>
     public static final ApiVersion MIN = new ApiVersion(2, 1);
     /**
      * 2.2 keypair types and 201 on create; 2.3 more extended server attributes; 2.5 the ip filter for everyone;
-     * 2.9 {@code locked}; 2.10 keypairs of another user for admins. (2.4, 2.6, 2.7, 2.8 change APIs novasim does not
-     * have: fixed IPs, remote consoles, flavor access.)
+     * 2.9 {@code locked}; 2.10 keypairs of another user for admins; 2.11 services forced down. (2.4, 2.6, 2.7, 2.8
+     * change APIs novasim does not have: fixed IPs, remote consoles, flavor access.)
      */
-    public static final ApiVersion MAX = new ApiVersion(2, 10);
+    public static final ApiVersion MAX = new ApiVersion(2, 11);
 
     public static ApiVersion parse(String text) {
         String[] parts = text.trim().split("\\.");

@@ -1,7 +1,8 @@
 package org.novasim.common.compute;
 
 /**
- * Whether the scheduler may place new instances on the host (Nova's disabled flag of a nova-compute service).
+ * Whether the scheduler may place new instances on the host: not while its nova-compute service is disabled or
+ * forced down (Nova's disabled and forced_down flags).
  * The API owns the flag and persists it; the host carries it in its reports, which is how every scheduler, also
  * one started later, learns it without a channel of its own.
  */
