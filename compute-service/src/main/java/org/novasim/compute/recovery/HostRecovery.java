@@ -15,6 +15,7 @@ import org.novasim.common.instance.VmState;
 import org.novasim.common.rpc.RemoteError;
 import org.novasim.common.rpc.RpcContext;
 import org.novasim.common.rpc.UndeliverableException;
+import org.novasim.common.rpc.UnsupportedVersionException;
 import org.novasim.compute.build.InstanceTerminator;
 import org.novasim.compute.host.SimulatedHost;
 import org.novasim.compute.host.SimulatedHosts;
@@ -89,6 +90,11 @@ public final class HostRecovery {
         } catch (UndeliverableException e) {
             // No conductor queue on this broker: no API ever ran here, so no instance can be on these hosts.
             log.info("no conductor has run on this broker yet: nothing to recover");
+            return true;
+        } catch (UnsupportedVersionException e) {
+            // A conductor older than this compute (upgrade the API first, as Nova's conductor goes first): waiting
+            // would not help, so the hosts report what they hold.
+            log.error("the conductor cannot say what runs on this process's hosts: {}", e.getMessage());
             return true;
         } catch (RemoteError e) {
             log.warn("waiting for the conductor to say what runs on this process's hosts: {}", e.getMessage());
