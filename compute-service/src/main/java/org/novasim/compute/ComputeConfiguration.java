@@ -105,9 +105,11 @@ class ComputeConfiguration {
 
     /** Once the RPC layer runs: take back what the hosts held, then let them report (see {@link HostRecovery}). */
     @Bean
-    ApplicationListener<ApplicationReadyEvent> hostRecoveryStarter(HostRecovery recovery, ComputeProperties properties) {
+    ApplicationListener<ApplicationReadyEvent> hostRecoveryStarter(HostRecovery recovery, HostReporter reporter,
+                                                                   ComputeProperties properties) {
         return ready -> {
-            Thread thread = new Thread(() -> recovery.recover(properties.recoveryTimeout()), "host-recovery");
+            Thread thread = new Thread(() -> recovery.recover(properties.recoveryTimeout(), reporter::reportAll),
+                    "host-recovery");
             thread.setDaemon(true);
             thread.start();
         };

@@ -44,6 +44,7 @@ public final class HostRecovery {
     private final InstanceTerminator terminator;
     private final Clock clock;
     private volatile boolean done;
+    private volatile boolean reported;
 
     public HostRecovery(SimulatedHosts hosts, HypervisorDriver driver, ConductorClient conductor,
                         InstanceTerminator terminator, Clock clock) {
@@ -59,11 +60,26 @@ public final class HostRecovery {
         return done;
     }
 
+    /** Whether the hosts have reported since: schedulers know them as they are, the process is ready. */
+    public boolean isReported() {
+        return reported;
+    }
+
     /**
      * Asks the conductor until it answers, waiting longer between tries up to {@link #LONGEST_RETRY}; gives up after
-     * {@code timeout} (the hosts then report what they hold, which may be less than the database says).
+     * {@code timeout} (the hosts then report what they hold, which may be less than the database says). Then runs
+     * {@code report}, which sends every host's report at once rather than at the next interval.
      */
-    public void recover(Duration timeout) {
+    public void recover(Duration timeout, Runnable report) {
+        try {
+            recover(timeout);
+        } finally {
+            report.run();
+            reported = true;
+        }
+    }
+
+    void recover(Duration timeout) {
         Instant deadline = clock.instant().plus(timeout);
         Duration wait = FIRST_RETRY;
         try {

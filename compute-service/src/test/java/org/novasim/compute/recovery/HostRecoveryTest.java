@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGeneratorFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -88,10 +89,13 @@ class HostRecoveryTest {
                 new HostedInstance("elsewhere", "compute-99", SMALL, VmState.ACTIVE, null, PowerState.RUNNING)));
         HostRecovery recovery = recovery(conductor);
         assertThat(recovery.isDone()).as("the hosts hold their reports until then").isFalse();
+        AtomicInteger reports = new AtomicInteger();
 
-        recovery.recover(Duration.ofSeconds(10));
+        recovery.recover(Duration.ofSeconds(10), reports::incrementAndGet);
 
         assertThat(recovery.isDone()).isTrue();
+        assertThat(reports).as("every host reported at once, not at the next interval").hasValue(1);
+        assertThat(recovery.isReported()).isTrue();
         assertThat(conductor.asks).as("asked again after the timeout").isEqualTo(2);
         assertThat(hosts.get("compute-1").tracker().used()).isEqualTo(new ResourceTracker.Usage(2, 4096, 40));
         assertThat(driver.powerState("compute-1", "running")).isEqualTo(PowerState.RUNNING);
