@@ -13,7 +13,6 @@ import java.util.concurrent.ConcurrentMap;
 import org.novasim.api.service.HostEnablement;
 import org.novasim.api.service.NewService;
 import org.novasim.api.service.ServiceDirectory;
-import org.novasim.api.service.ServiceKey;
 import org.novasim.api.service.ServiceRecord;
 import org.novasim.common.compute.ComputeApi;
 import org.novasim.common.compute.HostReport;
@@ -61,7 +60,7 @@ public class ComputeNodes {
         for (HostReport report : batch.hosts()) {
             reports.put(report.host(), report);
             if (!nodes.containsKey(report.host())) {
-                services.find(new ServiceKey(report.host(), ServiceApi.NOVA_COMPUTE))
+                services.compute(report.host())
                         .ifPresent(service -> unknown.put(report.host(), service.id()));
             }
         }
@@ -69,7 +68,7 @@ public class ComputeNodes {
             store.insert(unknown, now).forEach(node -> nodes.put(node.host(), node));
         }
         for (HostReport report : batch.hosts()) {
-            services.find(new ServiceKey(report.host(), ServiceApi.NOVA_COMPUTE))
+            services.compute(report.host())
                     .ifPresent(service -> enablement.reconcile(report, service, now));
         }
     }
@@ -100,7 +99,7 @@ public class ComputeNodes {
     }
 
     private Optional<Node> node(ComputeNodeRecord record) {
-        return services.find(new ServiceKey(record.host(), ServiceApi.NOVA_COMPUTE))
+        return services.compute(record.host())
                 .map(service -> new Node(record, service, reports.get(record.host()), services.isUp(service)));
     }
 }

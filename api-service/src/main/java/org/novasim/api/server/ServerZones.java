@@ -2,9 +2,7 @@ package org.novasim.api.server;
 
 import org.novasim.api.instance.Instance;
 import org.novasim.api.service.ServiceDirectory;
-import org.novasim.api.service.ServiceKey;
 import org.novasim.api.service.ServiceRecord;
-import org.novasim.common.service.ServiceApi;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,6 +25,6 @@ class ServerZones {
         if (instance.host() == null) {
             return "";
         }
-        return services.find(new ServiceKey(instance.host(), ServiceApi.NOVA_COMPUTE)).map(ServiceRecord::zone).orElse("");
+        return services.compute(instance.host()).map(ServiceRecord::zone).orElse("");
     }
 }

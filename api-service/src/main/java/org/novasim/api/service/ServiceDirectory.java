@@ -79,6 +79,11 @@ public class ServiceDirectory {
         return Optional.ofNullable(records.get(key));
     }
 
+    /** The host's nova-compute service. */
+    public Optional<ServiceRecord> compute(String host) {
+        return find(new ServiceKey(host, ServiceApi.NOVA_COMPUTE));
+    }
+
     public Optional<ServiceRecord> findById(long id) {
         return records.values().stream().filter(record -> record.id() == id).findFirst();
     }
@@ -103,12 +108,11 @@ public class ServiceDirectory {
      * until this process has listened for that long: a restarted API does not take every host for dead.
      */
     public boolean isComputeUp(String host) {
-        ServiceKey key = new ServiceKey(host, ServiceApi.NOVA_COMPUTE);
-        ServiceRecord record = records.get(key);
+        ServiceRecord record = compute(host).orElse(null);
         if (record == null || record.forcedDown()) {
             return false;
         }
-        Instant since = heartbeats.getOrDefault(key, listeningSince);
+        Instant since = heartbeats.getOrDefault(record.key(), listeningSince);
         return Duration.between(since, clock.instant()).compareTo(serviceDownTime) <= 0;
     }
 

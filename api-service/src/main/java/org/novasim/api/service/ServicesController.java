@@ -86,12 +86,7 @@ class ServicesController {
             }
             reason = text(value, "disabled_reason");
         }
-        ServiceRecord service = directory.find(new ServiceKey(host, binary)).orElseThrow(() ->
-                ApiException.notFound("Could not find binary " + binary + " on host " + host + "."));
-        ServiceRecord changed = directory.setDisabled(service, disable, reason);
-        if (ServiceApi.NOVA_COMPUTE.equals(binary)) {
-            enablement.apply(context, changed, clock.instant());
-        }
+        tellHost(context, directory.setDisabled(existing(host, binary), disable, reason));
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("host", host);
         view.put("binary", binary);
@@ -110,12 +105,8 @@ class ServicesController {
             throw ApiException.badRequest("Invalid input for field/attribute forced_down. Value: " + forced
                     + ". It must be a boolean");
         }
-        ServiceRecord service = directory.find(new ServiceKey(host, binary)).orElseThrow(() ->
-                ApiException.notFound("Could not find binary " + binary + " on host " + host + "."));
-        ServiceRecord changed = directory.setForcedDown(service, forced.asBoolean());
-        if (ServiceApi.NOVA_COMPUTE.equals(binary)) {
-            enablement.apply(context, changed, clock.instant());
-        }
+        ServiceRecord changed = directory.setForcedDown(existing(host, binary), forced.asBoolean());
+        tellHost(context, changed);
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("host", host);
         view.put("binary", binary);
@@ -155,6 +146,18 @@ class ServicesController {
             view.put("forced_down", service.forcedDown());
         }
         return view;
+    }
+
+    private ServiceRecord existing(String host, String binary) {
+        return directory.find(new ServiceKey(host, binary)).orElseThrow(() ->
+                ApiException.notFound("Could not find binary " + binary + " on host " + host + "."));
+    }
+
+    /** A compute host learns whether it may take instances (it carries that to the schedulers). */
+    private void tellHost(RpcContext context, ServiceRecord changed) {
+        if (ServiceApi.NOVA_COMPUTE.equals(changed.binary())) {
+            enablement.apply(context, changed, clock.instant());
+        }
     }
 
     private static String required(JsonNode body, String field) {
