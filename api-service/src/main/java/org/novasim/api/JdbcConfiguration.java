@@ -18,9 +18,10 @@ class JdbcConfiguration extends AbstractJdbcConfiguration {
 
     @Bean
     @Override
-    public JdbcMappingContext jdbcMappingContext(Optional<NamingStrategy> namingStrategy,
-                                                 JdbcCustomConversions customConversions,
-                                                 RelationalManagedTypes jdbcManagedTypes) {
+    public JdbcMappingContext jdbcMappingContext(
+            Optional<NamingStrategy> namingStrategy,
+            JdbcCustomConversions customConversions,
+            RelationalManagedTypes jdbcManagedTypes) {
         JdbcMappingContext context = super.jdbcMappingContext(namingStrategy, customConversions, jdbcManagedTypes);
         context.setForceQuote(false);
         return context;

@@ -78,7 +78,8 @@ final class Args {
                 default -> throw new NumberFormatException();
             };
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("--" + key + " needs a duration such as 5ms, 2s or 10m, not '" + value + "'");
+            throw new IllegalArgumentException(
+                    "--" + key + " needs a duration such as 5ms, 2s or 10m, not '" + value + "'");
         }
     }
 

@@ -14,8 +14,7 @@ import org.novasim.benchmark.rpc.BrokerSettings;
  */
 public final class Main {
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0 || args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h")) {
@@ -34,11 +33,21 @@ public final class Main {
             options.rejectUnknown();
             BrokerSettings broker = BrokerSettings.fromEnvironment();
             var result = new org.novasim.benchmark.rpc.RpcBaseline(broker).run(calls, concurrentCalls, callers);
-            System.out.printf(java.util.Locale.ROOT, "RPC on %s: one caller %d calls p50 %.3f ms p90 %.3f ms p99 %.3f ms; "
-                            + "%d callers %d calls: %.0f calls/s, p50 %.3f ms p99 %.3f ms, %d failed%n", broker, calls,
-                    result.sequentialMs().p50(), result.sequentialMs().p90(), result.sequentialMs().p99(),
-                    result.callers(), result.concurrentCalls(), result.callsPerSecond(), result.concurrentMs().p50(),
-                    result.concurrentMs().p99(), result.failures());
+            System.out.printf(
+                    java.util.Locale.ROOT,
+                    "RPC on %s: one caller %d calls p50 %.3f ms p90 %.3f ms p99 %.3f ms; "
+                            + "%d callers %d calls: %.0f calls/s, p50 %.3f ms p99 %.3f ms, %d failed%n",
+                    broker,
+                    calls,
+                    result.sequentialMs().p50(),
+                    result.sequentialMs().p90(),
+                    result.sequentialMs().p99(),
+                    result.callers(),
+                    result.concurrentCalls(),
+                    result.callsPerSecond(),
+                    result.concurrentMs().p50(),
+                    result.concurrentMs().p99(),
+                    result.failures());
             System.exit(0);
         }
         LoadSettings settings;

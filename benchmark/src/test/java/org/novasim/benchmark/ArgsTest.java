@@ -12,9 +12,20 @@ class ArgsTest {
 
     @Test
     void readsBothSpellingsAndDurations() {
-        LoadSettings settings = LoadSettings.parse(Scenario.BOOT_AND_DELETE, new Args(List.of(
-                "--times", "2000", "--concurrency=50", "--rate", "150.5", "--poll-interval", "2ms",
-                "--max-duration", "10m", "--hosts", "1000")));
+        LoadSettings settings = LoadSettings.parse(
+                Scenario.BOOT_AND_DELETE,
+                new Args(List.of(
+                        "--times",
+                        "2000",
+                        "--concurrency=50",
+                        "--rate",
+                        "150.5",
+                        "--poll-interval",
+                        "2ms",
+                        "--max-duration",
+                        "10m",
+                        "--hosts",
+                        "1000")));
 
         assertThat(settings.times()).isEqualTo(2000);
         assertThat(settings.concurrency()).isEqualTo(50);
@@ -35,8 +46,10 @@ class ArgsTest {
     void aTypoIsAnErrorNotADefault() {
         assertThatThrownBy(() -> LoadSettings.parse(Scenario.BOOT_AND_DELETE, new Args(List.of("--concurrancy", "5"))))
                 .hasMessageContaining("--concurrancy");
-        assertThatThrownBy(() -> new Args(List.of("--times")).integer("times", 1)).hasMessageContaining("needs a value");
-        assertThatThrownBy(() -> LoadSettings.parse(Scenario.BOOT_AND_DELETE, new Args(List.of("--poll-interval", "5"))))
+        assertThatThrownBy(() -> new Args(List.of("--times")).integer("times", 1))
+                .hasMessageContaining("needs a value");
+        assertThatThrownBy(
+                        () -> LoadSettings.parse(Scenario.BOOT_AND_DELETE, new Args(List.of("--poll-interval", "5"))))
                 .hasMessageContaining("duration");
         assertThatThrownBy(() -> Scenario.of("boot-and-reboot")).hasMessageContaining("boot-and-delete");
     }

@@ -46,24 +46,36 @@ class BenchmarkSmokeIT {
         Map<String, Object> common = new LinkedHashMap<>(broker.springProperties());
         common.put("server.port", 0);
         common.put("spring.main.banner-mode", "off");
-        run(NetworkServiceApplication.class, NetworkServiceApplication.CONFIG_NAME, common,
+        run(
+                NetworkServiceApplication.class,
+                NetworkServiceApplication.CONFIG_NAME,
+                common,
                 Map.of("spring.datasource.url", "jdbc:h2:file:" + data.resolve("network")));
         run(SchedulerServiceApplication.class, SchedulerServiceApplication.CONFIG_NAME, common, Map.of());
-        run(ComputeServiceApplication.class, ComputeServiceApplication.CONFIG_NAME, common,
+        run(
+                ComputeServiceApplication.class,
+                ComputeServiceApplication.CONFIG_NAME,
+                common,
                 Map.of("novasim.compute.report-interval", "1s"));
-        ConfigurableApplicationContext api = run(ApiServiceApplication.class, ApiServiceApplication.CONFIG_NAME,
-                common, Map.of("spring.datasource.url", "jdbc:h2:file:" + data.resolve("api")));
-        url = "http://127.0.0.1:" + ((WebServerApplicationContext) api).getWebServer().getPort();
+        ConfigurableApplicationContext api = run(
+                ApiServiceApplication.class,
+                ApiServiceApplication.CONFIG_NAME,
+                common,
+                Map.of("spring.datasource.url", "jdbc:h2:file:" + data.resolve("api")));
+        url = "http://127.0.0.1:"
+                + ((WebServerApplicationContext) api).getWebServer().getPort();
     }
 
-    private static ConfigurableApplicationContext run(Class<?> app, String config, Map<String, Object> common,
-                                                      Map<String, Object> own) {
+    private static ConfigurableApplicationContext run(
+            Class<?> app, String config, Map<String, Object> common, Map<String, Object> own) {
         Map<String, Object> properties = new LinkedHashMap<>(common);
         properties.putAll(own);
-        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+        String[] args = properties.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(app)
-                .properties("spring.config.name=" + config).run(args);
+                .properties("spring.config.name=" + config)
+                .run(args);
         services.add(0, context);
         return context;
     }
@@ -77,7 +89,9 @@ class BenchmarkSmokeIT {
     void bootAndDeleteWritesTheReports(@TempDir Path out) throws Exception {
         BenchmarkReport report = runScenario("boot-and-delete", out);
 
-        assertThat(report.failures()).as("failures: %s", report.failureSamples()).isZero();
+        assertThat(report.failures())
+                .as("failures: %s", report.failureSamples())
+                .isZero();
         assertThat(report.successes()).isEqualTo(4);
         assertThat(report.launchMs().count()).isEqualTo(4);
         // The API shows launched_at to the microsecond, as Nova does, so every launch is timed by it.
@@ -89,10 +103,15 @@ class BenchmarkSmokeIT {
         assertThat(report.eventTimesSubSecond()).isTrue();
         assertThat(report.stages()).extracting(s -> s.stage()).contains("scheduling", "networking", "spawning");
         // The servers are gone: boot-and-delete leaves nothing behind.
-        assertThat(report.results()).allSatisfy(r -> assertThat(r.deleteRequestId()).isNotNull());
-        assertThat(Files.readString(out.resolve("report.md"))).contains("# novasim benchmark: boot-and-delete")
-                .contains("launch → ACTIVE").contains("Baseline: raw RPC round trip").contains("latency.png");
-        JsonNode json = JsonMapper.builder().build().readTree(out.resolve("report.json").toFile());
+        assertThat(report.results())
+                .allSatisfy(r -> assertThat(r.deleteRequestId()).isNotNull());
+        assertThat(Files.readString(out.resolve("report.md")))
+                .contains("# novasim benchmark: boot-and-delete")
+                .contains("launch → ACTIVE")
+                .contains("Baseline: raw RPC round trip")
+                .contains("latency.png");
+        JsonNode json =
+                JsonMapper.builder().build().readTree(out.resolve("report.json").toFile());
         assertThat(json.path("successes").asInt()).isEqualTo(4);
         assertThat(json.path("results").size()).isEqualTo(4);
         byte[] png = Files.readAllBytes(out.resolve("latency.png"));
@@ -103,21 +122,41 @@ class BenchmarkSmokeIT {
     void bootAndListKeepsItsServersUntilTheCleanUp(@TempDir Path out) throws Exception {
         BenchmarkReport report = runScenario("boot-and-list", out);
 
-        assertThat(report.failures()).as("failures: %s", report.failureSamples()).isZero();
+        assertThat(report.failures())
+                .as("failures: %s", report.failureSamples())
+                .isZero();
         assertThat(report.listMs().count()).isEqualTo(4);
         assertThat(report.deleteMs().count()).isZero();
     }
 
     private static BenchmarkReport runScenario(String scenario, Path out) throws Exception {
-        Args args = new Args(List.of("--url", url, "--times", "4", "--concurrency", "2", "--hosts", "4",
-                "--warmup", "1", "--events", "4", "--rpc-calls", "20", "--rpc-callers", "2",
-                "--timeout", "30s", "--out", out.toString()));
+        Args args = new Args(List.of(
+                "--url",
+                url,
+                "--times",
+                "4",
+                "--concurrency",
+                "2",
+                "--hosts",
+                "4",
+                "--warmup",
+                "1",
+                "--events",
+                "4",
+                "--rpc-calls",
+                "20",
+                "--rpc-callers",
+                "2",
+                "--timeout",
+                "30s",
+                "--out",
+                out.toString()));
         LoadSettings settings = LoadSettings.parse(Scenario.of(scenario), args);
         ByteArrayOutputStream console = new ByteArrayOutputStream();
-        BrokerSettings brokerSettings = new BrokerSettings(broker.host(), broker.port(), broker.username(),
-                broker.password(), broker.virtualHost());
-        BenchmarkReport report = new LoadCommand(settings, brokerSettings,
-                new PrintStream(console, true, StandardCharsets.UTF_8)).run();
+        BrokerSettings brokerSettings = new BrokerSettings(
+                broker.host(), broker.port(), broker.username(), broker.password(), broker.virtualHost());
+        BenchmarkReport report =
+                new LoadCommand(settings, brokerSettings, new PrintStream(console, true, StandardCharsets.UTF_8)).run();
         assertThat(console.toString(StandardCharsets.UTF_8)).contains("done").contains("report:");
         return report;
     }

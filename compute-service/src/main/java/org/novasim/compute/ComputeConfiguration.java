@@ -46,13 +46,18 @@ class ComputeConfiguration {
 
     @Bean
     SimulatedHosts simulatedHosts(ComputeProperties properties, ExecutorService buildWorkers) {
-        return new SimulatedHosts(properties.hosts(), properties.maxConcurrentBuilds(), buildWorkers,
-                properties.myIp(), properties.settledRetention());
+        return new SimulatedHosts(
+                properties.hosts(),
+                properties.maxConcurrentBuilds(),
+                buildWorkers,
+                properties.myIp(),
+                properties.settledRetention());
     }
 
     @Bean
     HypervisorDriver hypervisorDriver(FakeDriverProperties properties, ScheduledExecutorService driverTimers) {
-        RandomGenerator random = properties.seed() == null ? RandomGenerator.getDefault()
+        RandomGenerator random = properties.seed() == null
+                ? RandomGenerator.getDefault()
                 : RandomGeneratorFactory.of("L64X128MixRandom").create(properties.seed());
         return new FakeDriver(properties, driverTimers, random);
     }
@@ -73,43 +78,67 @@ class ComputeConfiguration {
     }
 
     @Bean
-    InstanceBuilder instanceBuilder(SimulatedHosts hosts, HypervisorDriver driver, ConductorClient conductor,
-                                    NetworkClient network, ExecutorService buildWorkers, Clock clock) {
+    InstanceBuilder instanceBuilder(
+            SimulatedHosts hosts,
+            HypervisorDriver driver,
+            ConductorClient conductor,
+            NetworkClient network,
+            ExecutorService buildWorkers,
+            Clock clock) {
         return new InstanceBuilder(hosts, driver, conductor, network, buildWorkers, clock);
     }
 
     @Bean
-    InstanceTerminator instanceTerminator(SimulatedHosts hosts, HypervisorDriver driver, ConductorClient conductor,
-                                          NetworkClient network, Clock clock) {
+    InstanceTerminator instanceTerminator(
+            SimulatedHosts hosts,
+            HypervisorDriver driver,
+            ConductorClient conductor,
+            NetworkClient network,
+            Clock clock) {
         return new InstanceTerminator(hosts, driver, conductor, network, clock);
     }
 
     @Bean
-    PowerActions powerActions(HypervisorDriver driver, ConductorClient conductor, ExecutorService buildWorkers,
-                              Clock clock) {
+    PowerActions powerActions(
+            HypervisorDriver driver, ConductorClient conductor, ExecutorService buildWorkers, Clock clock) {
         return new PowerActions(driver, conductor, buildWorkers, clock);
     }
 
     @Bean
-    HostRecovery hostRecovery(SimulatedHosts hosts, HypervisorDriver driver, ConductorClient conductor,
-                              InstanceTerminator terminator, Clock clock) {
+    HostRecovery hostRecovery(
+            SimulatedHosts hosts,
+            HypervisorDriver driver,
+            ConductorClient conductor,
+            InstanceTerminator terminator,
+            Clock clock) {
         return new HostRecovery(hosts, driver, conductor, terminator, clock);
     }
 
     @Bean
-    HostReporter hostReporter(SimulatedHosts hosts, HypervisorDriver driver, ComputeClient compute,
-                              ComputeProperties properties, Clock clock, HostRecovery recovery) {
-        return new HostReporter(hosts, driver, compute, properties.serviceNameFor(hosts), properties.reportBatchSize(),
-                clock, recovery::isDone);
+    HostReporter hostReporter(
+            SimulatedHosts hosts,
+            HypervisorDriver driver,
+            ComputeClient compute,
+            ComputeProperties properties,
+            Clock clock,
+            HostRecovery recovery) {
+        return new HostReporter(
+                hosts,
+                driver,
+                compute,
+                properties.serviceNameFor(hosts),
+                properties.reportBatchSize(),
+                clock,
+                recovery::isDone);
     }
 
     /** Once the RPC layer runs: take back what the hosts held, then let them report (see {@link HostRecovery}). */
     @Bean
-    ApplicationListener<ApplicationReadyEvent> hostRecoveryStarter(HostRecovery recovery, HostReporter reporter,
-                                                                   ComputeProperties properties) {
+    ApplicationListener<ApplicationReadyEvent> hostRecoveryStarter(
+            HostRecovery recovery, HostReporter reporter, ComputeProperties properties) {
         return ready -> {
-            Thread thread = new Thread(() -> recovery.recover(properties.recoveryTimeout(), reporter::reportAll),
-                    "host-recovery");
+            Thread thread = new Thread(
+                    () -> recovery.recover(properties.recoveryTimeout(), reporter::reportAll), "host-recovery");
             thread.setDaemon(true);
             thread.start();
         };

@@ -26,17 +26,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                            up and reports them without it (see HostRecovery)
  */
 @ConfigurationProperties("novasim.compute")
-public record ComputeProperties(String serviceName,
-                                List<HostGroup> hosts,
-                                @DefaultValue("10s") Duration reportInterval,
-                                @DefaultValue("1s") Duration changesInterval,
-                                @DefaultValue("1000") int reportBatchSize,
-                                @DefaultValue("10") int maxConcurrentBuilds,
-                                @DefaultValue("32") int buildWorkers,
-                                @DefaultValue("4") int consumers,
-                                @DefaultValue("5s") Duration settledRetention,
-                                @DefaultValue("127.0.0.1") String myIp,
-                                @DefaultValue("10m") Duration recoveryTimeout) {
+public record ComputeProperties(
+        String serviceName,
+        List<HostGroup> hosts,
+        @DefaultValue("10s") Duration reportInterval,
+        @DefaultValue("1s") Duration changesInterval,
+        @DefaultValue("1000") int reportBatchSize,
+        @DefaultValue("10") int maxConcurrentBuilds,
+        @DefaultValue("32") int buildWorkers,
+        @DefaultValue("4") int consumers,
+        @DefaultValue("5s") Duration settledRetention,
+        @DefaultValue("127.0.0.1") String myIp,
+        @DefaultValue("10m") Duration recoveryTimeout) {
 
     public ComputeProperties {
         hosts = hosts == null || hosts.isEmpty() ? List.of(HostGroup.defaults()) : List.copyOf(hosts);

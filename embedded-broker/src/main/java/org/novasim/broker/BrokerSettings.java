@@ -27,7 +27,8 @@ public record BrokerSettings(String bind, int port, String user, String password
 
     /** The environment's RABBITMQ_* settings (defaults: 127.0.0.1:5672, guest/guest, vhost /). */
     public static BrokerSettings fromEnvironment(Map<String, String> env) {
-        return new BrokerSettings(value(env, "NOVASIM_BROKER_BIND", "127.0.0.1"),
+        return new BrokerSettings(
+                value(env, "NOVASIM_BROKER_BIND", "127.0.0.1"),
                 Integer.parseInt(value(env, "RABBITMQ_PORT", "5672")),
                 value(env, "RABBITMQ_USER", "guest"),
                 value(env, "RABBITMQ_PASSWORD", "guest"),

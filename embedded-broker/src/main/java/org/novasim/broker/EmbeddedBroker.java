@@ -57,7 +57,8 @@ public final class EmbeddedBroker implements AutoCloseable {
         context.put("qpid.broker.defaultPreferenceStoreAttributes", "{\"type\": \"Noop\"}");
         Map<String, Object> attributes = new HashMap<>();
         attributes.put("type", "Memory");
-        attributes.put("initialConfigurationLocation",
+        attributes.put(
+                "initialConfigurationLocation",
                 EmbeddedBroker.class.getResource("/novasim-broker.json").toExternalForm());
         attributes.put("startupLoggedToSystemOut", false);
         attributes.put("context", context);
@@ -74,8 +75,10 @@ public final class EmbeddedBroker implements AutoCloseable {
         } catch (Exception e) {
             launcher.shutdown();
             delete(workDir);
-            throw new IllegalStateException("the embedded broker did not start on " + settings.bind() + ":"
-                    + settings.port() + ": " + rootMessage(e), e);
+            throw new IllegalStateException(
+                    "the embedded broker did not start on " + settings.bind() + ":" + settings.port() + ": "
+                            + rootMessage(e),
+                    e);
         }
         return new EmbeddedBroker(settings, launcher, workDir);
     }
@@ -88,8 +91,8 @@ public final class EmbeddedBroker implements AutoCloseable {
         }
         for (Port<?> port : broker.getChildren(Port.class)) {
             if (port.getState() != State.ACTIVE) {
-                throw new IllegalStateException("port " + port.getPort() + " is " + port.getState()
-                        + " (is it taken by another process?)");
+                throw new IllegalStateException(
+                        "port " + port.getPort() + " is " + port.getState() + " (is it taken by another process?)");
             }
         }
     }
@@ -121,7 +124,8 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     private static void delete(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             // A temporary folder left behind is not worth failing a shutdown for.
         }

@@ -11,8 +11,7 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class EmbeddedBrokerMain {
 
-    private EmbeddedBrokerMain() {
-    }
+    private EmbeddedBrokerMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         Map<String, String> env = new HashMap<>(System.getenv());
@@ -40,13 +39,20 @@ public final class EmbeddedBrokerMain {
             return;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            broker.close();
-            stopped.countDown();
-        }, "broker-shutdown"));
-        System.out.printf("novasim embedded broker (Apache Qpid Broker-J %s, AMQP 0-9-1, in memory) ready on %s"
-                        + " virtual host %s in %d ms%n", EmbeddedBroker.QPID_VERSION, broker.amqpUrl(),
-                settings.virtualHost(), (System.nanoTime() - started) / 1_000_000);
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            broker.close();
+                            stopped.countDown();
+                        },
+                        "broker-shutdown"));
+        System.out.printf(
+                "novasim embedded broker (Apache Qpid Broker-J %s, AMQP 0-9-1, in memory) ready on %s"
+                        + " virtual host %s in %d ms%n",
+                EmbeddedBroker.QPID_VERSION,
+                broker.amqpUrl(),
+                settings.virtualHost(),
+                (System.nanoTime() - started) / 1_000_000);
         stopped.await();
     }
 }

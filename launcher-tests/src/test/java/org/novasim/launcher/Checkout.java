@@ -21,7 +21,8 @@ import java.util.stream.Stream;
 final class Checkout implements AutoCloseable {
 
     static final String VERSION = "0.1.0-SNAPSHOT";
-    static final List<String> SERVICES = List.of("api-service", "scheduler-service", "compute-service", "network-service");
+    static final List<String> SERVICES =
+            List.of("api-service", "scheduler-service", "compute-service", "network-service");
     private static final Set<String> NOT_SOURCES = Set.of(".git", "target", "data", "logs", ".novasim", ".idea");
 
     final Path root;
@@ -38,7 +39,8 @@ final class Checkout implements AutoCloseable {
                 return dir;
             }
         }
-        throw new IllegalStateException("no novasim repository above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "no novasim repository above " + Path.of("").toAbsolutePath());
     }
 
     /** The sources only: what a fresh clone has. */
@@ -86,7 +88,9 @@ final class Checkout implements AutoCloseable {
         if (Files.isDirectory(repository.resolve(".git"))) {
             try {
                 Process git = new ProcessBuilder("git", "ls-files", "-z", "--cached", "--others", "--exclude-standard")
-                        .directory(repository.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                        .directory(repository.toFile())
+                        .redirectError(ProcessBuilder.Redirect.DISCARD)
+                        .start();
                 byte[] out = git.getInputStream().readAllBytes();
                 if (git.waitFor(60, TimeUnit.SECONDS) && git.exitValue() == 0) {
                     List<String> files = new ArrayList<>();
@@ -118,7 +122,8 @@ final class Checkout implements AutoCloseable {
     @Override
     public void close() {
         try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

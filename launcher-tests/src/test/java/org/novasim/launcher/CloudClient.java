@@ -16,8 +16,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class CloudClient {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
     static final String CIRROS = "b5a0c9a4-4c1e-4f7a-9b2d-6c3f0e1d2a7b";
 
@@ -35,8 +37,9 @@ final class CloudClient {
 
     /** POST /compute/v2.1/servers with flavor 1 and the cirros image; returns the new server's id. */
     String launch(String name) {
-        HttpResponse<String> response = send(request("/compute/v2.1/servers").POST(HttpRequest.BodyPublishers.ofString(
-                "{\"server\": {\"name\": \"" + name + "\", \"flavorRef\": \"1\", \"imageRef\": \"" + CIRROS + "\"}}")));
+        HttpResponse<String> response = send(request("/compute/v2.1/servers")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"server\": {\"name\": \"" + name
+                        + "\", \"flavorRef\": \"1\", \"imageRef\": \"" + CIRROS + "\"}}")));
         if (response.statusCode() != 202) {
             throw new AssertionError("launch answered " + response.statusCode() + ": " + response.body());
         }
@@ -48,7 +51,8 @@ final class CloudClient {
         Instant deadline = Instant.now().plus(limit);
         JsonNode server = null;
         while (Instant.now().isBefore(deadline)) {
-            HttpResponse<String> response = send(request("/compute/v2.1/servers/" + id).GET());
+            HttpResponse<String> response =
+                    send(request("/compute/v2.1/servers/" + id).GET());
             if (response.statusCode() != 200) {
                 throw new AssertionError("GET server answered " + response.statusCode() + ": " + response.body());
             }
@@ -63,8 +67,11 @@ final class CloudClient {
     }
 
     private boolean identityAnswers() {
-        return send(HttpRequest.newBuilder(URI.create(base + "/identity/v3")).timeout(Duration.ofSeconds(10)).GET())
-                .statusCode() == 200;
+        return send(HttpRequest.newBuilder(URI.create(base + "/identity/v3"))
+                                .timeout(Duration.ofSeconds(10))
+                                .GET())
+                        .statusCode()
+                == 200;
     }
 
     private String login() {
@@ -73,19 +80,23 @@ final class CloudClient {
                  "domain": {"name": "Default"}, "password": "admin"}}},
                  "scope": {"project": {"name": "admin", "domain": {"name": "Default"}}}}}""";
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + "/identity/v3/auth/tokens"))
-                .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
         if (response.statusCode() != 201) {
-            throw new AssertionError("POST /identity/v3/auth/tokens answered " + response.statusCode() + ": "
-                    + response.body());
+            throw new AssertionError(
+                    "POST /identity/v3/auth/tokens answered " + response.statusCode() + ": " + response.body());
         }
-        return response.headers().firstValue("X-Subject-Token")
+        return response.headers()
+                .firstValue("X-Subject-Token")
                 .orElseThrow(() -> new AssertionError("no X-Subject-Token in the token response"));
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json").header("Accept", "application/json");
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json");
         return token == null ? builder : builder.header("X-Auth-Token", token);
     }
 

@@ -44,11 +44,19 @@ class ComposeFileTest {
 
     @Test
     void hasTheBrokerTheDatabaseAndTheFourServices() {
-        assertThat(services).containsOnlyKeys("rabbitmq", "postgres", "api-service", "scheduler-service",
-                "compute-service", "network-service");
+        assertThat(services)
+                .containsOnlyKeys(
+                        "rabbitmq",
+                        "postgres",
+                        "api-service",
+                        "scheduler-service",
+                        "compute-service",
+                        "network-service");
         assertThat(image("rabbitmq")).startsWith("rabbitmq:").endsWith("-management");
-        assertThat(list(services.get("rabbitmq"), "ports")).anyMatch(port -> port.toString().endsWith(":15672"));
-        assertThat(list(services.get("api-service"), "ports")).anyMatch(port -> port.toString().endsWith(":8774"));
+        assertThat(list(services.get("rabbitmq"), "ports"))
+                .anyMatch(port -> port.toString().endsWith(":15672"));
+        assertThat(list(services.get("api-service"), "ports"))
+                .anyMatch(port -> port.toString().endsWith(":8774"));
     }
 
     @Test
@@ -56,12 +64,16 @@ class ComposeFileTest {
         for (String service : Checkout.SERVICES) {
             Map<String, Object> build = map(services.get(service), "build");
             assertThat(build).as(service + " build").isNotNull();
-            Path context = repository.resolve(String.valueOf(build.get("context"))).normalize();
+            Path context =
+                    repository.resolve(String.valueOf(build.get("context"))).normalize();
             assertThat(context).isEqualTo(repository);
-            assertThat(context.resolve(String.valueOf(build.getOrDefault("dockerfile", "Dockerfile")))).isRegularFile();
+            assertThat(context.resolve(String.valueOf(build.getOrDefault("dockerfile", "Dockerfile"))))
+                    .isRegularFile();
             Map<String, Object> args = map(build, "args");
             assertThat(args.get("SERVICE")).as(service + " build arg SERVICE").isEqualTo(service);
-            assertThat(String.valueOf(args.get("PORT"))).as(service + " build arg PORT").isEqualTo(serverPort(service));
+            assertThat(String.valueOf(args.get("PORT")))
+                    .as(service + " build arg PORT")
+                    .isEqualTo(serverPort(service));
             assertThat(repository.resolve(service + "/pom.xml")).isRegularFile();
         }
         // The image takes the runnable jar that spring-boot-maven-plugin makes (classifier exec) for that module.
@@ -76,21 +88,32 @@ class ComposeFileTest {
             List<String> test = healthCheck(service);
             assertThat(test).as(service + " healthcheck").isNotEmpty();
             if (Checkout.SERVICES.contains(service)) {
-                assertThat(test).as(service).containsExactly("CMD", "wget", "-q", "-O", "/dev/null",
-                        "http://127.0.0.1:" + serverPort(service) + "/actuator/health");
+                assertThat(test)
+                        .as(service)
+                        .containsExactly(
+                                "CMD",
+                                "wget",
+                                "-q",
+                                "-O",
+                                "/dev/null",
+                                "http://127.0.0.1:" + serverPort(service) + "/actuator/health");
                 String pom = Files.readString(repository.resolve(service + "/pom.xml"));
                 assertThat(pom).as(service + " serves /actuator/health").contains("spring-boot-starter-actuator");
                 assertThat(serviceYml(service)).as(service + " exposes health").containsPattern("include: .*health");
             } else {
                 String imageName = image(service).split(":")[0];
-                assertThat(IMAGE_TOOLS).as(service + " is an official image we know").containsKey(imageName);
+                assertThat(IMAGE_TOOLS)
+                        .as(service + " is an official image we know")
+                        .containsKey(imageName);
                 String command = String.join(" ", test);
                 assertThat(command).as(service + " healthcheck").contains(IMAGE_TOOLS.get(imageName));
             }
         }
         // wget comes with busybox in the Alpine runtime image; the Dockerfile's own HEALTHCHECK uses it too.
         assertThat(finalStage()).containsPattern("(?m)^FROM eclipse-temurin:17-jre-alpine\\s*$");
-        assertThat(finalStage()).contains("HEALTHCHECK").contains("wget -q -O /dev/null \"http://127.0.0.1:${SERVER_PORT}/actuator/health\"");
+        assertThat(finalStage())
+                .contains("HEALTHCHECK")
+                .contains("wget -q -O /dev/null \"http://127.0.0.1:${SERVER_PORT}/actuator/health\"");
     }
 
     @Test
@@ -102,13 +125,18 @@ class ComposeFileTest {
                 "api-service", Set.of("rabbitmq", "postgres"));
         for (String service : Checkout.SERVICES) {
             Map<String, Object> dependsOn = map(services.get(service), "depends_on");
-            assertThat(dependsOn).as(service + " depends_on").containsKeys(needs.get(service).toArray(String[]::new));
+            assertThat(dependsOn)
+                    .as(service + " depends_on")
+                    .containsKeys(needs.get(service).toArray(String[]::new));
             for (Map.Entry<String, Object> dependency : dependsOn.entrySet()) {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> condition = (Map<String, Object>) dependency.getValue();
-                assertThat(condition.get("condition")).as(service + " on " + dependency.getKey())
+                assertThat(condition.get("condition"))
+                        .as(service + " on " + dependency.getKey())
                         .isEqualTo("service_healthy");
-                assertThat(healthCheck(dependency.getKey())).as(dependency.getKey() + " healthcheck").isNotEmpty();
+                assertThat(healthCheck(dependency.getKey()))
+                        .as(dependency.getKey() + " healthcheck")
+                        .isNotEmpty();
             }
         }
     }
@@ -139,7 +167,9 @@ class ComposeFileTest {
 
     @Test
     void theImageRunsAsAnUnprivilegedUserAndHoldsNoSecret() throws IOException {
-        assertThat(Pattern.compile("(?m)^FROM ").matcher(dockerfile).results().count()).as("stages").isGreaterThanOrEqualTo(2);
+        assertThat(Pattern.compile("(?m)^FROM ").matcher(dockerfile).results().count())
+                .as("stages")
+                .isGreaterThanOrEqualTo(2);
         assertThat(dockerfile).contains("./mvnw");
         assertThat(finalStage()).containsPattern("(?m)^USER novasim\\s*$");
         assertThat(dockerfile).doesNotContainPattern("(?i)(ENV|ARG)\\s+\\S*(PASSWORD|SECRET|TOKEN)");
@@ -151,7 +181,9 @@ class ComposeFileTest {
     void validatesWithDockerCompose() throws Exception {
         assumeTrue(onPath("docker-compose"), "docker-compose is not installed (.ci/run installs it)");
         Process process = new ProcessBuilder("docker-compose", "-f", "docker-compose.yml", "config", "-q")
-                .directory(repository.toFile()).redirectErrorStream(true).start();
+                .directory(repository.toFile())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes());
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(output).isZero();
@@ -162,7 +194,8 @@ class ComposeFileTest {
     }
 
     private static String serverPort(String service) {
-        Matcher matcher = Pattern.compile("(?m)^server:\\s*\\n(?:\\s+#.*\\n)*\\s+port:\\s*(\\d+)").matcher(serviceYml(service));
+        Matcher matcher = Pattern.compile("(?m)^server:\\s*\\n(?:\\s+#.*\\n)*\\s+port:\\s*(\\d+)")
+                .matcher(serviceYml(service));
         assertThat(matcher.find()).as(service + ".yml sets server.port").isTrue();
         return matcher.group(1);
     }

@@ -18,8 +18,7 @@ import java.util.stream.Stream;
 /** Runs {@code ./novasim} in a checkout with ports of its own, so it never meets a developer's running novasim. */
 final class Launcher {
 
-    record Result(int exitCode, String output) {
-    }
+    record Result(int exitCode, String output) {}
 
     private final Checkout checkout;
     private final Map<String, String> env = new LinkedHashMap<>();
@@ -47,13 +46,16 @@ final class Launcher {
 
     /** Runs the launcher with these arguments; a run that outlasts the limit is ended and reported as exit 124. */
     Result run(Duration limit, String... args) {
-        List<String> command = new ArrayList<>(List.of("bash", checkout.path("novasim").toString()));
+        List<String> command =
+                new ArrayList<>(List.of("bash", checkout.path("novasim").toString()));
         command.addAll(List.of(args));
         try {
             Path output = Files.createTempFile("novasim-launcher-", ".out");
             try {
-                ProcessBuilder builder = new ProcessBuilder(command).directory(checkout.root.toFile())
-                        .redirectErrorStream(true).redirectOutput(output.toFile())
+                ProcessBuilder builder = new ProcessBuilder(command)
+                        .directory(checkout.root.toFile())
+                        .redirectErrorStream(true)
+                        .redirectOutput(output.toFile())
                         .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
                 builder.environment().putAll(env);
                 Process process = builder.start();
@@ -84,7 +86,8 @@ final class Launcher {
             return pids;
         }
         try (Stream<Path> files = Files.list(state)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".pid")).toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".pid"))
+                    .toList()) {
                 String name = file.getFileName().toString().replace(".pid", "");
                 pids.put(name, Long.parseLong(Files.readString(file).trim()));
             }
@@ -99,12 +102,18 @@ final class Launcher {
         String marker = "-Dnovasim.home=" + checkout.root + " ";
         return ProcessHandle.allProcesses()
                 .filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().commandLine().map(line -> line.contains(marker)).orElse(false))
+                .filter(p -> p.info()
+                        .commandLine()
+                        .map(line -> line.contains(marker))
+                        .orElse(false))
                 .toList();
     }
 
     static String describe(List<ProcessHandle> processes) {
-        return processes.stream().map(p -> p.pid() + " " + p.info().commandLine().orElse("?")).toList().toString();
+        return processes.stream()
+                .map(p -> p.pid() + " " + p.info().commandLine().orElse("?"))
+                .toList()
+                .toString();
     }
 
     static boolean alive(long pid) {
@@ -119,10 +128,12 @@ final class Launcher {
             return "(no logs)";
         }
         try (Stream<Path> files = Files.list(logs)) {
-            for (Path log : files.filter(f -> f.toString().endsWith(".log")).sorted().toList()) {
+            for (Path log :
+                    files.filter(f -> f.toString().endsWith(".log")).sorted().toList()) {
                 List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
                 text.append("--- ").append(log.getFileName()).append('\n');
-                all.subList(Math.max(0, all.size() - lines), all.size()).forEach(l -> text.append(l).append('\n'));
+                all.subList(Math.max(0, all.size() - lines), all.size())
+                        .forEach(l -> text.append(l).append('\n'));
             }
         } catch (IOException e) {
             text.append(e);

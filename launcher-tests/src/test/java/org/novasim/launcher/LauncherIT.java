@@ -45,13 +45,17 @@ class LauncherIT {
         int closedPort = Launcher.freePort();
         try (Checkout checkout = Checkout.withBuiltJars()) {
             Launcher launcher = new Launcher(checkout)
-                    .env("RABBITMQ_HOST", "127.0.0.1").env("RABBITMQ_PORT", closedPort)
-                    .env("RABBITMQ_USER", "novasim").env("RABBITMQ_PASSWORD", "not-guest").env("RABBITMQ_VHOST", "/");
+                    .env("RABBITMQ_HOST", "127.0.0.1")
+                    .env("RABBITMQ_PORT", closedPort)
+                    .env("RABBITMQ_USER", "novasim")
+                    .env("RABBITMQ_PASSWORD", "not-guest")
+                    .env("RABBITMQ_VHOST", "/");
 
             String output = runLaunchAndStop(checkout, launcher);
 
-            assertThat(output).contains("no AMQP broker answers at 127.0.0.1:" + closedPort
-                    + ", so novasim starts its EMBEDDED BROKER");
+            assertThat(output)
+                    .contains("no AMQP broker answers at 127.0.0.1:" + closedPort
+                            + ", so novasim starts its EMBEDDED BROKER");
             assertThat(output).containsPattern("embedded broker up in [0-9.]+ s");
             Launcher.firstLineContaining(output, "embedded broker up in").ifPresent(System.out::println);
         }
@@ -63,8 +67,9 @@ class LauncherIT {
         try {
             Launcher.Result run = launcher.run(RUN_LIMIT, "run", "--hosts", "2");
             pids = launcher.recordedPids();
-            assertThat(run.exitCode()).as("./novasim run exit code; output:%n%s%nlogs:%n%s", run.output(),
-                    launcher.logTails(40)).isZero();
+            assertThat(run.exitCode())
+                    .as("./novasim run exit code; output:%n%s%nlogs:%n%s", run.output(), launcher.logTails(40))
+                    .isZero();
             assertThat(run.output()).contains("novasim is up in");
             Launcher.firstLineContaining(run.output(), "novasim is up in").ifPresent(System.out::println);
             assertThat(pids).containsKeys(Checkout.SERVICES.toArray(String[]::new));
@@ -77,19 +82,26 @@ class LauncherIT {
             CloudClient cloud = new CloudClient(launcher.apiPort);
             String id = cloud.launch("launcher-it");
             JsonNode server = cloud.awaitSettled(id, Duration.ofSeconds(90));
-            assertThat(server.path("status").asString()).as("server %s; logs:%n%s", server, launcher.logTails(40))
+            assertThat(server.path("status").asString())
+                    .as("server %s; logs:%n%s", server, launcher.logTails(40))
                     .isEqualTo("ACTIVE");
-            assertThat(server.path("addresses").path("private").isArray()).as("addresses of %s", server).isTrue();
+            assertThat(server.path("addresses").path("private").isArray())
+                    .as("addresses of %s", server)
+                    .isTrue();
 
             Launcher.Result stop = launcher.run(STOP_LIMIT, "stop");
             assertThat(stop.exitCode()).as(stop.output()).isZero();
             assertThat(stop.output()).contains("novasim stopped.");
             for (Map.Entry<String, Long> pid : pids.entrySet()) {
-                assertThat(Launcher.alive(pid.getValue())).as("%s (pid %s) after stop", pid.getKey(), pid.getValue())
+                assertThat(Launcher.alive(pid.getValue()))
+                        .as("%s (pid %s) after stop", pid.getKey(), pid.getValue())
                         .isFalse();
             }
-            assertThat(launcher.processesOfThisCheckout()).as("processes of this checkout after stop: %s",
-                    Launcher.describe(launcher.processesOfThisCheckout())).isEmpty();
+            assertThat(launcher.processesOfThisCheckout())
+                    .as(
+                            "processes of this checkout after stop: %s",
+                            Launcher.describe(launcher.processesOfThisCheckout()))
+                    .isEmpty();
 
             Launcher.Result clean = launcher.run(Duration.ofSeconds(30), "clean");
             assertThat(clean.exitCode()).as(clean.output()).isZero();

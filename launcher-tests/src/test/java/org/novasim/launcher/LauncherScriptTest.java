@@ -32,8 +32,10 @@ class LauncherScriptTest {
             Launcher.Result run = new Launcher(checkout).run(LIMIT, "run");
 
             assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
-            assertThat(run.output()).contains("building network-service api-service embedded-broker",
-                    "error: the build failed (whole log: logs/build.log)");
+            assertThat(run.output())
+                    .contains(
+                            "building network-service api-service embedded-broker",
+                            "error: the build failed (whole log: logs/build.log)");
             assertThat(Files.readString(args).trim())
                     .isEqualTo("-B -q -DskipTests package -pl network-service,api-service,embedded-broker -am");
             assertThat(checkout.path(".novasim/network-service.pid")).doesNotExist();
@@ -42,25 +44,29 @@ class LauncherScriptTest {
 
     @Test
     void refusesATakenPortBeforeStartingAnything() throws IOException {
-        try (Checkout checkout = Checkout.sources(); ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        try (Checkout checkout = Checkout.sources();
+                ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             allStandInJars(checkout);
             Launcher launcher = new Launcher(checkout).env("NOVASIM_SCHEDULER_PORT", taken.getLocalPort());
 
             Launcher.Result run = launcher.run(LIMIT, "run");
 
             assertThat(run.exitCode()).isEqualTo(1);
-            assertThat(run.output()).contains("error: port " + taken.getLocalPort()
-                    + " is taken, so scheduler-service cannot start", "NOVASIM_SCHEDULER_PORT=");
+            assertThat(run.output())
+                    .contains(
+                            "error: port " + taken.getLocalPort() + " is taken, so scheduler-service cannot start",
+                            "NOVASIM_SCHEDULER_PORT=");
             assertThat(launcher.recordedPids()).isEmpty();
         }
     }
 
     @Test
     void showsTheEndOfTheLogAndStopsTheRestWhenAServiceDoesNotComeUp() throws IOException {
-        try (Checkout checkout = Checkout.sources(); FakeAmqpBroker broker = new FakeAmqpBroker()) {
+        try (Checkout checkout = Checkout.sources();
+                FakeAmqpBroker broker = new FakeAmqpBroker()) {
             allStandInJars(checkout);
-            Launcher launcher = new Launcher(checkout).env("RABBITMQ_HOST", "127.0.0.1")
-                    .env("RABBITMQ_PORT", broker.port());
+            Launcher launcher =
+                    new Launcher(checkout).env("RABBITMQ_HOST", "127.0.0.1").env("RABBITMQ_PORT", broker.port());
 
             Launcher.Result run = launcher.run(LIMIT, "run");
 
@@ -83,8 +89,11 @@ class LauncherScriptTest {
             Launcher.Result run = launcher.run(LIMIT, "run");
 
             assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
-            assertThat(run.output()).contains("so novasim starts its EMBEDDED BROKER",
-                    "error: embedded-broker: the embedded broker did not come up", "Invalid or corrupt jarfile");
+            assertThat(run.output())
+                    .contains(
+                            "so novasim starts its EMBEDDED BROKER",
+                            "error: embedded-broker: the embedded broker did not come up",
+                            "Invalid or corrupt jarfile");
             assertThat(launcher.processesOfThisCheckout()).isEmpty();
         }
     }
@@ -95,8 +104,8 @@ class LauncherScriptTest {
             allStandInJars(checkout);
             int closed = Launcher.freePort();
 
-            Launcher.Result run = new Launcher(checkout).env("RABBITMQ_PORT", closed)
-                    .run(LIMIT, "run", "--no-embedded-broker");
+            Launcher.Result run =
+                    new Launcher(checkout).env("RABBITMQ_PORT", closed).run(LIMIT, "run", "--no-embedded-broker");
 
             assertThat(run.exitCode()).isEqualTo(1);
             assertThat(run.output()).contains("error: no AMQP broker answers at 127.0.0.1:" + closed);
@@ -111,7 +120,8 @@ class LauncherScriptTest {
             assertThat(launcher.run(LIMIT, "run", "--turbo").output()).contains("error: unknown option '--turbo'");
             assertThat(launcher.run(LIMIT, "run", "--failure-rate", "2").output())
                     .contains("--failure-rate needs a number from 0 to 1");
-            assertThat(launcher.run(LIMIT, "run", "--set", "mystery-service:a=b").output())
+            assertThat(launcher.run(LIMIT, "run", "--set", "mystery-service:a=b")
+                            .output())
                     .contains("unknown service 'mystery-service'");
             assertThat(launcher.run(LIMIT, "frobnicate").exitCode()).isEqualTo(2);
         }
@@ -124,7 +134,11 @@ class LauncherScriptTest {
             Files.createDirectories(checkout.path("data"));
             Files.createDirectories(checkout.path("logs"));
             Files.createDirectories(checkout.path(".novasim"));
-            for (String file : List.of("data/api.mv.db", "data/network.mv.db", "data/api.trace.db", "logs/api-service.log",
+            for (String file : List.of(
+                    "data/api.mv.db",
+                    "data/network.mv.db",
+                    "data/api.trace.db",
+                    "logs/api-service.log",
                     "data/notes.txt")) {
                 Files.writeString(checkout.path(file), "x");
             }

@@ -13,8 +13,7 @@ public final class Inputs {
     public static final int NAME_LENGTH = 255;
     public static final int PROJECT_LENGTH = 64;
 
-    private Inputs() {
-    }
+    private Inputs() {}
 
     /** An optional text: null becomes "", too long is refused. */
     public static String text(String field, String value, int maxLength) {

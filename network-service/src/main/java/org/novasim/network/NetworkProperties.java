@@ -13,16 +13,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param prefetch       unacknowledged messages each handler may hold
  */
 @ConfigurationProperties("novasim.network")
-public record NetworkProperties(@DefaultValue("private") String defaultNetwork,
-                                @DefaultValue("1450") int defaultMtu,
-                                @DefaultValue("8") int consumers,
-                                @DefaultValue("16") int prefetch,
-                                @DefaultValue Ipam ipam) {
+public record NetworkProperties(
+        @DefaultValue("private") String defaultNetwork,
+        @DefaultValue("1450") int defaultMtu,
+        @DefaultValue("8") int consumers,
+        @DefaultValue("16") int prefetch,
+        @DefaultValue Ipam ipam) {
 
     /** See {@link IpAllocator.Settings}. */
-    public record Ipam(@DefaultValue("64") int batchSize,
-                       @DefaultValue("32") int maxAttempts,
-                       @DefaultValue("4") int conflictsBeforeRefresh) {
+    public record Ipam(
+            @DefaultValue("64") int batchSize,
+            @DefaultValue("32") int maxAttempts,
+            @DefaultValue("4") int conflictsBeforeRefresh) {
 
         public IpAllocator.Settings settings() {
             return new IpAllocator.Settings(batchSize, maxAttempts, conflictsBeforeRefresh);

@@ -63,8 +63,12 @@ class SchedulerConfiguration {
     }
 
     @Bean
-    HostSelector hostSelector(HostStateCache hosts, GroupPlacements groups, ClaimExchange claims, Clock clock,
-                              SchedulerProperties properties) {
+    HostSelector hostSelector(
+            HostStateCache hosts,
+            GroupPlacements groups,
+            ClaimExchange claims,
+            Clock clock,
+            SchedulerProperties properties) {
         List<HostFilter> filters = List.of(
                 new ComputeFilter(properties.serviceDownTime()),
                 new AvailabilityZoneFilter(),
@@ -78,7 +82,15 @@ class SchedulerConfiguration {
                 new CpuWeigher(weights.cpuWeightMultiplier()),
                 new DiskWeigher(weights.diskWeightMultiplier()),
                 new BuildFailureWeigher(weights.buildFailureWeightMultiplier()));
-        return new HostSelector(hosts, groups, filters, weighers, properties.hostSubsetSize(),
-                properties.maxAttempts(), clock, RandomGenerator.getDefault(), claims);
+        return new HostSelector(
+                hosts,
+                groups,
+                filters,
+                weighers,
+                properties.hostSubsetSize(),
+                properties.maxAttempts(),
+                clock,
+                RandomGenerator.getDefault(),
+                claims);
     }
 }

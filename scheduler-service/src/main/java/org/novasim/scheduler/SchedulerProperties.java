@@ -16,17 +16,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param consumers        concurrent select_destinations handlers
  */
 @ConfigurationProperties("novasim.scheduler")
-public record SchedulerProperties(@DefaultValue("60s") Duration serviceDownTime,
-                                  @DefaultValue("1") int hostSubsetSize,
-                                  @DefaultValue("3") int maxAttempts,
-                                  @DefaultValue("30s") Duration claimTimeout,
-                                  @DefaultValue Weights weights,
-                                  @DefaultValue("4") int consumers) {
+public record SchedulerProperties(
+        @DefaultValue("60s") Duration serviceDownTime,
+        @DefaultValue("1") int hostSubsetSize,
+        @DefaultValue("3") int maxAttempts,
+        @DefaultValue("30s") Duration claimTimeout,
+        @DefaultValue Weights weights,
+        @DefaultValue("4") int consumers) {
 
     /** Weigher multipliers; a negative multiplier makes a weigher prefer hosts with less (stacking over spreading). */
-    public record Weights(@DefaultValue("1.0") double ramWeightMultiplier,
-                          @DefaultValue("1.0") double cpuWeightMultiplier,
-                          @DefaultValue("1.0") double diskWeightMultiplier,
-                          @DefaultValue("1000000.0") double buildFailureWeightMultiplier) {
-    }
+    public record Weights(
+            @DefaultValue("1.0") double ramWeightMultiplier,
+            @DefaultValue("1.0") double cpuWeightMultiplier,
+            @DefaultValue("1.0") double diskWeightMultiplier,
+            @DefaultValue("1000000.0") double buildFailureWeightMultiplier) {}
 }

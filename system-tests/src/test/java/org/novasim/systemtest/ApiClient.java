@@ -23,8 +23,10 @@ final class ApiClient {
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     private final String base;
     private final String token;
@@ -80,8 +82,10 @@ final class ApiClient {
     }
 
     Response post(String path, String json) {
-        return send(request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build());
     }
 
     Response delete(String path) {
@@ -91,11 +95,12 @@ final class ApiClient {
     /** Launches a server and returns its id; fails the test unless the API accepted it. */
     /** Launches cirros in the availability zone, so a test decides which of its hosts may get the build. */
     String launchIn(String zone, String name, String flavorRef) {
-        Response response = post("/compute/v2.1/servers", """
-                {"server": {"name": "%s", "flavorRef": "%s", "imageRef": "%s", "availability_zone": "%s"}}"""
-                .formatted(name, flavorRef, LaunchPipelineIT.CIRROS, zone));
+        Response response =
+                post("/compute/v2.1/servers", """
+                {"server": {"name": "%s", "flavorRef": "%s", "imageRef": "%s", "availability_zone": "%s"}}""".formatted(name, flavorRef, LaunchPipelineIT.CIRROS, zone));
         if (response.status() != 202) {
-            throw new AssertionError("launch answered " + response.status() + ": " + response.raw().body());
+            throw new AssertionError("launch answered " + response.status() + ": "
+                    + response.raw().body());
         }
         return response.body().get("server").get("id").asString();
     }
@@ -104,7 +109,8 @@ final class ApiClient {
         Response response = post("/compute/v2.1/servers", """
                 {"server": {"name": "%s", "flavorRef": "%s", "imageRef": "%s"}}""".formatted(name, flavorRef, imageRef));
         if (response.status() != 202) {
-            throw new AssertionError("launch answered " + response.status() + ": " + response.raw().body());
+            throw new AssertionError("launch answered " + response.status() + ": "
+                    + response.raw().body());
         }
         return response.body().get("server").get("id").asString();
     }
@@ -115,25 +121,31 @@ final class ApiClient {
         await().atMost(timeout).pollInterval(Duration.ofMillis(50)).until(() -> {
             Response response = get("/compute/v2.1/servers/" + id);
             last.set(response.body());
-            return response.status() == 200 && status.equals(response.body().get("server").get("status").asString());
+            return response.status() == 200
+                    && status.equals(response.body().get("server").get("status").asString());
         });
         return last.get().get("server");
     }
 
     void waitForGone(String id, Duration timeout) {
-        await().atMost(timeout).pollInterval(Duration.ofMillis(50))
+        await().atMost(timeout)
+                .pollInterval(Duration.ofMillis(50))
                 .until(() -> get("/compute/v2.1/servers/" + id).status() == 404);
     }
 
     Response put(String path, String json) {
-        return send(request(path).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json))
+                .build());
     }
 
     /** Any request, with extra headers (e.g. microversions). */
     Response send(String method, String path, String json, String... headers) {
-        HttpRequest.Builder builder = request(path).method(method,
-                json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        HttpRequest.Builder builder = request(path)
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             builder.header("Content-Type", "application/json");
         }
@@ -144,7 +156,8 @@ final class ApiClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json");
         return token == null ? builder : builder.header("X-Auth-Token", token);
     }
@@ -153,8 +166,11 @@ final class ApiClient {
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             String body = response.body();
-            boolean json = response.headers().firstValue("Content-Type").orElse("").contains("json");
-            return new Response(response.statusCode(), response,
+            boolean json =
+                    response.headers().firstValue("Content-Type").orElse("").contains("json");
+            return new Response(
+                    response.statusCode(),
+                    response,
                     body == null || body.isBlank() || !json ? null : JSON.readTree(body));
         } catch (IOException e) {
             throw new IllegalStateException(request.method() + " " + request.uri() + " failed: " + e, e);

@@ -35,8 +35,7 @@ final class Cloud implements AutoCloseable {
     private final List<ConfigurableApplicationContext> extras = new ArrayList<>();
     private boolean withoutCompute;
 
-    private Cloud() {
-    }
+    private Cloud() {}
 
     /** A cloud on H2 files in a fresh temporary folder, with 4 hosts and instant boots unless told otherwise. */
     static Cloud onH2() {
@@ -84,7 +83,9 @@ final class Cloud implements AutoCloseable {
 
     /** What every service of this cloud is given (broker, virtual host ...), as command-line arguments. */
     List<String> commonArguments() {
-        return common.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toList();
+        return common.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toList();
     }
 
     Cloud hosts(int count) {
@@ -99,7 +100,8 @@ final class Cloud implements AutoCloseable {
         computeProperties.putIfAbsent("novasim.compute.report-interval", "1s");
         computeProperties.putIfAbsent("novasim.compute.changes-interval", "200ms");
         network = run(NetworkServiceApplication.class, NetworkServiceApplication.CONFIG_NAME, networkProperties);
-        scheduler = run(SchedulerServiceApplication.class, SchedulerServiceApplication.CONFIG_NAME, schedulerProperties);
+        scheduler =
+                run(SchedulerServiceApplication.class, SchedulerServiceApplication.CONFIG_NAME, schedulerProperties);
         if (!withoutCompute) {
             compute = run(ComputeServiceApplication.class, ComputeServiceApplication.CONFIG_NAME, computeProperties);
         }
@@ -118,7 +120,8 @@ final class Cloud implements AutoCloseable {
     }
 
     ApiClient client() {
-        return new ApiClient("http://127.0.0.1:" + ((WebServerApplicationContext) api).getWebServer().getPort());
+        return new ApiClient("http://127.0.0.1:"
+                + ((WebServerApplicationContext) api).getWebServer().getPort());
     }
 
     ConfigurableApplicationContext apiContext() {
@@ -144,9 +147,12 @@ final class Cloud implements AutoCloseable {
     private ConfigurableApplicationContext run(Class<?> application, String configName, Map<String, Object> own) {
         Map<String, Object> properties = new LinkedHashMap<>(common);
         properties.putAll(own);
-        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+        String[] args = properties.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
-        return new SpringApplicationBuilder(application).properties("spring.config.name=" + configName).run(args);
+        return new SpringApplicationBuilder(application)
+                .properties("spring.config.name=" + configName)
+                .run(args);
     }
 
     /**
@@ -158,8 +164,8 @@ final class Cloud implements AutoCloseable {
         own.put("novasim.compute.report-interval", computeProperties.get("novasim.compute.report-interval"));
         own.put("novasim.compute.changes-interval", computeProperties.get("novasim.compute.changes-interval"));
         own.putAll(properties);
-        ConfigurableApplicationContext context = run(ComputeServiceApplication.class,
-                ComputeServiceApplication.CONFIG_NAME, own);
+        ConfigurableApplicationContext context =
+                run(ComputeServiceApplication.class, ComputeServiceApplication.CONFIG_NAME, own);
         extras.add(context);
         return context;
     }
@@ -168,8 +174,8 @@ final class Cloud implements AutoCloseable {
     ConfigurableApplicationContext startExtraScheduler(Map<String, Object> properties) {
         Map<String, Object> own = new LinkedHashMap<>(schedulerProperties);
         own.putAll(properties);
-        ConfigurableApplicationContext context = run(SchedulerServiceApplication.class,
-                SchedulerServiceApplication.CONFIG_NAME, own);
+        ConfigurableApplicationContext context =
+                run(SchedulerServiceApplication.class, SchedulerServiceApplication.CONFIG_NAME, own);
         extras.add(context);
         return context;
     }
@@ -177,7 +183,8 @@ final class Cloud implements AutoCloseable {
     @Override
     public void close() {
         extras.forEach(ConfigurableApplicationContext::close);
-        for (ConfigurableApplicationContext context : new ConfigurableApplicationContext[] {api, compute, scheduler, network}) {
+        for (ConfigurableApplicationContext context :
+                new ConfigurableApplicationContext[] {api, compute, scheduler, network}) {
             if (context != null) {
                 context.close();
             }

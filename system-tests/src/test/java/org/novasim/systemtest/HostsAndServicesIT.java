@@ -32,13 +32,19 @@ class HostsAndServicesIT {
 
     @BeforeAll
     static void start() {
-        cloud = Cloud.onH2().hosts(2)
+        cloud = Cloud.onH2()
+                .hosts(2)
                 .everywhere("novasim.service.report-interval", "1s")
                 .api("novasim.services.service-down-time", "3s")
                 .scheduler("novasim.scheduler.service-down-time", "3s")
                 .start();
-        edge = cloud.startExtraCompute(Map.of("novasim.compute.service-name", "edge",
-                "novasim.compute.hosts[0].name", "edge-1", "novasim.compute.hosts[0].availability-zone", "edge"));
+        edge = cloud.startExtraCompute(Map.of(
+                "novasim.compute.service-name",
+                "edge",
+                "novasim.compute.hosts[0].name",
+                "edge-1",
+                "novasim.compute.hosts[0].availability-zone",
+                "edge"));
         api = cloud.client();
         await().atMost(WAIT).until(() -> hypervisors().size() == 3);
     }
@@ -51,24 +57,34 @@ class HostsAndServicesIT {
     @Test
     @Order(1)
     void everyServiceIsListedUpWithNovasFields() {
-        await().atMost(WAIT).untilAsserted(() -> assertThat(services("").findValuesAsString("binary"))
-                .contains("nova-scheduler", "nova-conductor", "nova-network", "nova-compute"));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(services("").findValuesAsString("binary"))
+                        .contains("nova-scheduler", "nova-conductor", "nova-network", "nova-compute"));
         JsonNode services = services("");
         for (JsonNode service : services) {
             assertThat(service.get("state").asString()).as(service.toString()).isEqualTo("up");
             assertThat(service.get("status").asString()).isEqualTo("enabled");
-            assertThat(service.get("id").isIntegralNumber()).as("integer ids below 2.53").isTrue();
-            assertThat(service.get("updated_at").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}");
-            assertThat(service.get("zone").asString()).isEqualTo(switch (service.get("binary").asString()) {
-                case "nova-compute" -> service.get("host").asString().startsWith("edge") ? "edge" : "nova";
-                default -> "internal";
-            });
+            assertThat(service.get("id").isIntegralNumber())
+                    .as("integer ids below 2.53")
+                    .isTrue();
+            assertThat(service.get("updated_at").asString())
+                    .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}");
+            assertThat(service.get("zone").asString())
+                    .isEqualTo(
+                            switch (service.get("binary").asString()) {
+                                case "nova-compute" ->
+                                    service.get("host").asString().startsWith("edge") ? "edge" : "nova";
+                                default -> "internal";
+                            });
             assertThat(service.has("disabled_reason")).isTrue();
         }
         assertThat(services("?binary=nova-compute").findValuesAsString("host"))
                 .containsExactlyInAnyOrder("compute-1", "compute-2", "edge-1");
         assertThat(services("?binary=nova-compute&host=compute-2")).hasSize(1);
-        assertThat(api.as("demo", "demo", "demo").get("/compute/v2.1/os-services").status()).isEqualTo(403);
+        assertThat(api.as("demo", "demo", "demo")
+                        .get("/compute/v2.1/os-services")
+                        .status())
+                .isEqualTo(403);
     }
 
     @Test
@@ -77,12 +93,17 @@ class HostsAndServicesIT {
         String id = api.launchIn("edge", "vm", "2");
         api.waitForStatus(id, "ACTIVE", WAIT);
 
-        await().atMost(WAIT).untilAsserted(() -> assertThat(hypervisor("edge-1").get("running_vms").asInt()).isEqualTo(1));
+        await().atMost(WAIT)
+                .untilAsserted(
+                        () -> assertThat(hypervisor("edge-1").get("running_vms").asInt())
+                                .isEqualTo(1));
         JsonNode edgeHost = hypervisor("edge-1");
         assertThat(edgeHost.get("vcpus").asInt()).isEqualTo(16);
         assertThat(edgeHost.get("vcpus_used").asInt()).isEqualTo(1);
         assertThat(edgeHost.get("memory_mb").asInt()).isEqualTo(32768);
-        assertThat(edgeHost.get("memory_mb_used").asInt()).as("reserved 512 + m1.small 2048").isEqualTo(2560);
+        assertThat(edgeHost.get("memory_mb_used").asInt())
+                .as("reserved 512 + m1.small 2048")
+                .isEqualTo(2560);
         assertThat(edgeHost.get("free_ram_mb").asInt()).isEqualTo(32768 - 2560);
         assertThat(edgeHost.get("local_gb").asInt()).isEqualTo(500);
         assertThat(edgeHost.get("local_gb_used").asInt()).isEqualTo(20);
@@ -92,26 +113,42 @@ class HostsAndServicesIT {
         assertThat(edgeHost.get("state").asString()).isEqualTo("up");
         assertThat(edgeHost.get("status").asString()).isEqualTo("enabled");
         assertThat(edgeHost.get("current_workload").asInt()).isZero();
-        assertThat(edgeHost.get("cpu_info").isString()).as("a JSON string before 2.28").isTrue();
+        assertThat(edgeHost.get("cpu_info").isString())
+                .as("a JSON string before 2.28")
+                .isTrue();
         assertThat(edgeHost.get("service").get("host").asString()).isEqualTo("edge-1");
 
         long hypervisorId = edgeHost.get("id").asLong();
-        assertThat(api.get("/compute/v2.1/os-hypervisors/" + hypervisorId).body().get("hypervisor")
-                .get("hypervisor_hostname").asString()).isEqualTo("edge-1");
+        assertThat(api.get("/compute/v2.1/os-hypervisors/" + hypervisorId)
+                        .body()
+                        .get("hypervisor")
+                        .get("hypervisor_hostname")
+                        .asString())
+                .isEqualTo("edge-1");
         JsonNode list = api.get("/compute/v2.1/os-hypervisors").body().get("hypervisors");
-        assertThat(list.findValuesAsString("hypervisor_hostname")).containsExactlyInAnyOrder("compute-1", "compute-2", "edge-1");
+        assertThat(list.findValuesAsString("hypervisor_hostname"))
+                .containsExactlyInAnyOrder("compute-1", "compute-2", "edge-1");
         assertThat(list.get(0).has("vcpus")).as("the list is a summary").isFalse();
-        JsonNode statistics = api.get("/compute/v2.1/os-hypervisors/statistics").body().get("hypervisor_statistics");
+        JsonNode statistics =
+                api.get("/compute/v2.1/os-hypervisors/statistics").body().get("hypervisor_statistics");
         assertThat(statistics.get("count").asInt()).isEqualTo(3);
         assertThat(statistics.get("vcpus").asInt()).isEqualTo(48);
         assertThat(statistics.get("running_vms").asInt()).isGreaterThanOrEqualTo(1);
-        JsonNode servers = api.get("/compute/v2.1/os-hypervisors/edge/servers").body().get("hypervisors").get(0);
+        JsonNode servers = api.get("/compute/v2.1/os-hypervisors/edge/servers")
+                .body()
+                .get("hypervisors")
+                .get(0);
         assertThat(servers.get("servers").findValuesAsString("uuid")).containsExactly(id);
-        assertThat(api.get("/compute/v2.1/os-hypervisors/compute/search").body().get("hypervisors")).hasSize(2);
+        assertThat(api.get("/compute/v2.1/os-hypervisors/compute/search").body().get("hypervisors"))
+                .hasSize(2);
 
         ServerActionsIT.assertError(api.get("/compute/v2.1/os-hypervisors/999999"), 404, "itemNotFound", "999999");
-        ServerActionsIT.assertError(api.get("/compute/v2.1/os-hypervisors/nothing/search"), 404, "itemNotFound", "nothing");
-        assertThat(api.as("demo", "demo", "demo").get("/compute/v2.1/os-hypervisors/detail").status()).isEqualTo(403);
+        ServerActionsIT.assertError(
+                api.get("/compute/v2.1/os-hypervisors/nothing/search"), 404, "itemNotFound", "nothing");
+        assertThat(api.as("demo", "demo", "demo")
+                        .get("/compute/v2.1/os-hypervisors/detail")
+                        .status())
+                .isEqualTo(403);
     }
 
     @Test
@@ -121,20 +158,36 @@ class HostsAndServicesIT {
         assertThat(zones.findValuesAsString("zoneName")).containsExactlyInAnyOrder("nova", "edge");
         assertThat(zones.get(0).get("zoneState").get("available").asBoolean()).isTrue();
         assertThat(zones.get(0).get("hosts").isNull()).isTrue();
-        assertThat(api.as("demo", "demo", "demo").get("/compute/v2.1/os-availability-zone").status()).isEqualTo(200);
+        assertThat(api.as("demo", "demo", "demo")
+                        .get("/compute/v2.1/os-availability-zone")
+                        .status())
+                .isEqualTo(200);
 
-        JsonNode detail = api.get("/compute/v2.1/os-availability-zone/detail").body().get("availabilityZoneInfo");
+        JsonNode detail =
+                api.get("/compute/v2.1/os-availability-zone/detail").body().get("availabilityZoneInfo");
         assertThat(detail.findValuesAsString("zoneName")).containsExactlyInAnyOrder("nova", "edge", "internal");
         JsonNode nova = zone(detail, "nova");
-        assertThat(nova.get("hosts").get("compute-1").get("nova-compute").get("available").asBoolean()).isTrue();
-        assertThat(nova.get("hosts").get("compute-1").get("nova-compute").get("active").asBoolean()).isTrue();
-        assertThat(zone(detail, "internal").get("hosts").findValues("nova-scheduler")).isNotEmpty();
+        assertThat(nova.get("hosts")
+                        .get("compute-1")
+                        .get("nova-compute")
+                        .get("available")
+                        .asBoolean())
+                .isTrue();
+        assertThat(nova.get("hosts")
+                        .get("compute-1")
+                        .get("nova-compute")
+                        .get("active")
+                        .asBoolean())
+                .isTrue();
+        assertThat(zone(detail, "internal").get("hosts").findValues("nova-scheduler"))
+                .isNotEmpty();
 
         ApiClient.Response created = api.post("/compute/v2.1/servers", """
                 {"server": {"name": "unzoned", "flavorRef": "1", "imageRef": "%s"}}""".formatted(LaunchPipelineIT.CIRROS));
         String unzoned = created.body().get("server").get("id").asString();
         JsonNode active = api.waitForStatus(unzoned, "ACTIVE", WAIT);
-        assertThat(active.get("OS-EXT-AZ:availability_zone").asString()).as("created in no zone: its host's")
+        assertThat(active.get("OS-EXT-AZ:availability_zone").asString())
+                .as("created in no zone: its host's")
                 .isEqualTo(active.get("OS-EXT-SRV-ATTR:host").asString().equals("edge-1") ? "edge" : "nova");
         api.delete("/compute/v2.1/servers/" + unzoned);
         api.waitForGone(unzoned, WAIT);
@@ -143,11 +196,13 @@ class HostsAndServicesIT {
     @Test
     @Order(4)
     void aDisabledHostIsSkippedUntilItIsEnabledAgain() {
-        ApiClient.Response disabled = api.put("/compute/v2.1/os-services/disable-log-reason",
+        ApiClient.Response disabled = api.put(
+                "/compute/v2.1/os-services/disable-log-reason",
                 "{\"host\": \"compute-1\", \"binary\": \"nova-compute\", \"disabled_reason\": \"maintenance\"}");
         assertThat(disabled.status()).as(disabled.raw().body()).isEqualTo(200);
         assertThat(disabled.body().get("service").get("status").asString()).isEqualTo("disabled");
-        assertThat(disabled.body().get("service").get("disabled_reason").asString()).isEqualTo("maintenance");
+        assertThat(disabled.body().get("service").get("disabled_reason").asString())
+                .isEqualTo("maintenance");
         JsonNode service = services("?host=compute-1").get(0);
         assertThat(service.get("status").asString()).isEqualTo("disabled");
         assertThat(service.get("disabled_reason").asString()).isEqualTo("maintenance");
@@ -158,23 +213,43 @@ class HostsAndServicesIT {
         for (int i = 0; i < 3; i++) {
             String id = api.launchIn("nova", "vm", "1");
             launched.add(id);
-            assertThat(api.waitForStatus(id, "ACTIVE", WAIT).get("OS-EXT-SRV-ATTR:host").asString()).isEqualTo("compute-2");
+            assertThat(api.waitForStatus(id, "ACTIVE", WAIT)
+                            .get("OS-EXT-SRV-ATTR:host")
+                            .asString())
+                    .isEqualTo("compute-2");
         }
 
-        assertThat(api.put("/compute/v2.1/os-services/enable", "{\"host\": \"compute-1\", \"binary\": \"nova-compute\"}")
-                .body().get("service").get("status").asString()).isEqualTo("enabled");
+        assertThat(api.put(
+                                "/compute/v2.1/os-services/enable",
+                                "{\"host\": \"compute-1\", \"binary\": \"nova-compute\"}")
+                        .body()
+                        .get("service")
+                        .get("status")
+                        .asString())
+                .isEqualTo("enabled");
         awaitSchedulerSees("compute-1", true);
         String next = api.launchIn("nova", "vm", "1");
         launched.add(next);
-        assertThat(api.waitForStatus(next, "ACTIVE", WAIT).get("OS-EXT-SRV-ATTR:host").asString())
-                .as("the emptier host, enabled again").isEqualTo("compute-1");
+        assertThat(api.waitForStatus(next, "ACTIVE", WAIT)
+                        .get("OS-EXT-SRV-ATTR:host")
+                        .asString())
+                .as("the emptier host, enabled again")
+                .isEqualTo("compute-1");
 
-        ServerActionsIT.assertError(api.put("/compute/v2.1/os-services/disable",
-                "{\"host\": \"nowhere\", \"binary\": \"nova-compute\"}"), 404, "itemNotFound", "Could not find binary");
-        ServerActionsIT.assertError(api.put("/compute/v2.1/os-services/disable", "{\"host\": \"compute-1\"}"),
-                400, "badRequest", "binary");
-        ServerActionsIT.assertError(api.put("/compute/v2.1/os-services/frobnicate",
-                "{\"host\": \"compute-1\", \"binary\": \"nova-compute\"}"), 404, "itemNotFound", "Unknown action");
+        ServerActionsIT.assertError(
+                api.put("/compute/v2.1/os-services/disable", "{\"host\": \"nowhere\", \"binary\": \"nova-compute\"}"),
+                404,
+                "itemNotFound",
+                "Could not find binary");
+        ServerActionsIT.assertError(
+                api.put("/compute/v2.1/os-services/disable", "{\"host\": \"compute-1\"}"), 400, "badRequest", "binary");
+        ServerActionsIT.assertError(
+                api.put(
+                        "/compute/v2.1/os-services/frobnicate",
+                        "{\"host\": \"compute-1\", \"binary\": \"nova-compute\"}"),
+                404,
+                "itemNotFound",
+                "Unknown action");
         launched.forEach(id -> api.delete("/compute/v2.1/servers/" + id));
         launched.forEach(id -> api.waitForGone(id, WAIT));
     }
@@ -183,31 +258,63 @@ class HostsAndServicesIT {
     @Order(5)
     void aHostForcedDownIsDownAndSkippedUntilUnforced() {
         String force = "{\"host\": \"edge-1\", \"binary\": \"nova-compute\", \"forced_down\": %s}";
-        assertThat(api.send("PUT", "/compute/v2.1/os-services/force-down", force.formatted("true"),
-                "OpenStack-API-Version", "compute 2.10").status()).as("2.11 and later only").isEqualTo(404);
-        ApiClient.Response forced = api.send("PUT", "/compute/v2.1/os-services/force-down", force.formatted("true"),
-                "OpenStack-API-Version", "compute 2.11");
+        assertThat(api.send(
+                                "PUT",
+                                "/compute/v2.1/os-services/force-down",
+                                force.formatted("true"),
+                                "OpenStack-API-Version",
+                                "compute 2.10")
+                        .status())
+                .as("2.11 and later only")
+                .isEqualTo(404);
+        ApiClient.Response forced = api.send(
+                "PUT",
+                "/compute/v2.1/os-services/force-down",
+                force.formatted("true"),
+                "OpenStack-API-Version",
+                "compute 2.11");
         assertThat(forced.status()).as(forced.raw().body()).isEqualTo(200);
         assertThat(forced.body().get("service").get("forced_down").asBoolean()).isTrue();
-        JsonNode service = api.send("GET", "/compute/v2.1/os-services?host=edge-1", null,
-                "OpenStack-API-Version", "compute 2.11").body().get("services").get(0);
-        assertThat(service.get("state").asString()).as("heartbeats go on, but it counts as down").isEqualTo("down");
+        JsonNode service = api.send(
+                        "GET", "/compute/v2.1/os-services?host=edge-1", null, "OpenStack-API-Version", "compute 2.11")
+                .body()
+                .get("services")
+                .get(0);
+        assertThat(service.get("state").asString())
+                .as("heartbeats go on, but it counts as down")
+                .isEqualTo("down");
         assertThat(service.get("forced_down").asBoolean()).isTrue();
-        assertThat(services("?host=edge-1").get(0).has("forced_down")).as("not before 2.11").isFalse();
+        assertThat(services("?host=edge-1").get(0).has("forced_down"))
+                .as("not before 2.11")
+                .isFalse();
         awaitSchedulerSees("edge-1", false);
         JsonNode refused = api.waitForStatus(api.launchIn("edge", "vm", "1"), "ERROR", WAIT);
         assertThat(refused.get("fault").get("message").asString())
                 .isEqualTo("No valid host was found. There are not enough hosts available.");
-        ServerActionsIT.assertError(api.send("PUT", "/compute/v2.1/os-services/force-down",
-                "{\"host\": \"edge-1\", \"binary\": \"nova-compute\", \"forced_down\": \"yes\"}",
-                "OpenStack-API-Version", "compute 2.11"), 400, "badRequest", "forced_down");
+        ServerActionsIT.assertError(
+                api.send(
+                        "PUT",
+                        "/compute/v2.1/os-services/force-down",
+                        "{\"host\": \"edge-1\", \"binary\": \"nova-compute\", \"forced_down\": \"yes\"}",
+                        "OpenStack-API-Version",
+                        "compute 2.11"),
+                400,
+                "badRequest",
+                "forced_down");
 
-        api.send("PUT", "/compute/v2.1/os-services/force-down", force.formatted("false"),
-                "OpenStack-API-Version", "compute 2.11");
+        api.send(
+                "PUT",
+                "/compute/v2.1/os-services/force-down",
+                force.formatted("false"),
+                "OpenStack-API-Version",
+                "compute 2.11");
         assertThat(services("?host=edge-1").get(0).get("state").asString()).isEqualTo("up");
         awaitSchedulerSees("edge-1", true);
         String placed = api.launchIn("edge", "vm", "1");
-        assertThat(api.waitForStatus(placed, "ACTIVE", WAIT).get("OS-EXT-SRV-ATTR:host").asString()).isEqualTo("edge-1");
+        assertThat(api.waitForStatus(placed, "ACTIVE", WAIT)
+                        .get("OS-EXT-SRV-ATTR:host")
+                        .asString())
+                .isEqualTo("edge-1");
         api.delete("/compute/v2.1/servers/" + refused.get("id").asString());
         api.delete("/compute/v2.1/servers/" + placed);
         api.waitForGone(placed, WAIT);
@@ -217,7 +324,9 @@ class HostsAndServicesIT {
     @Order(6)
     void aHostThatStopsReportingGoesDownAndIsNoLongerChosen() {
         String onEdge = api.launchIn("edge", "vm", "1");
-        assertThat(api.waitForStatus(onEdge, "ACTIVE", WAIT).get("OS-EXT-AZ:availability_zone").asString())
+        assertThat(api.waitForStatus(onEdge, "ACTIVE", WAIT)
+                        .get("OS-EXT-AZ:availability_zone")
+                        .asString())
                 .isEqualTo("edge");
         assertThat(ports(onEdge)).hasSize(1);
 
@@ -228,8 +337,11 @@ class HostsAndServicesIT {
             assertThat(hypervisor("edge-1").get("state").asString()).isEqualTo("down");
         });
         assertThat(services("?host=compute-1").get(0).get("state").asString()).isEqualTo("up");
-        ServerActionsIT.assertError(api.post("/compute/v2.1/servers/" + onEdge + "/action", "{\"os-stop\": null}"),
-                409, "conflictingRequest", "unavailable");
+        ServerActionsIT.assertError(
+                api.post("/compute/v2.1/servers/" + onEdge + "/action", "{\"os-stop\": null}"),
+                409,
+                "conflictingRequest",
+                "unavailable");
         String refused = api.launchIn("edge", "vm", "1");
         JsonNode error = api.waitForStatus(refused, "ERROR", WAIT);
         assertThat(error.get("fault").get("message").asString())

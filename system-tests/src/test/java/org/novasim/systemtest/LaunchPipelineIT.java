@@ -110,7 +110,11 @@ class LaunchPipelineIT {
 
         JsonNode images = api.get("/compute/v2.1/images").body().get("images");
         assertThat(images.findValuesAsString("name")).contains("cirros");
-        assertThat(api.get("/compute/v2.1/images/" + CIRROS).body().get("image").get("status").asString())
+        assertThat(api.get("/compute/v2.1/images/" + CIRROS)
+                        .body()
+                        .get("image")
+                        .get("status")
+                        .asString())
                 .isEqualTo("ACTIVE");
     }
 
@@ -119,17 +123,19 @@ class LaunchPipelineIT {
         assertError(api.post("/compute/v2.1/servers", """
                 {"server": {"name": "x", "flavorRef": "999", "imageRef": "%s"}}""".formatted(CIRROS)), 400, "badRequest", "flavorRef");
         assertError(api.post("/compute/v2.1/servers", """
-                {"server": {"name": "x", "flavorRef": "1", "imageRef": "11111111-2222-3333-4444-555555555555"}}"""),
-                400, "badRequest", "image");
+                {"server": {"name": "x", "flavorRef": "1", "imageRef": "11111111-2222-3333-4444-555555555555"}}"""), 400, "badRequest", "image");
         assertError(api.post("/compute/v2.1/servers", "{\"server\": {\"name\": "), 400, "badRequest", "Malformed");
         assertError(api.post("/compute/v2.1/servers", """
                 {"server": {"flavorRef": "1", "imageRef": "%s"}}""".formatted(CIRROS)), 400, "badRequest", "name");
         assertError(api.post("/compute/v2.1/servers", """
                 {"server": {"name": 42, "flavorRef": "1", "imageRef": "%s"}}""".formatted(CIRROS)), 400, "badRequest", "name");
         assertError(api.post("/compute/v2.1/servers", """
-                {"server": {"name": "x", "flavorRef": "1", "imageRef": "%s", "networks": [{"uuid": "private"}]}}"""
-                .formatted(CIRROS)), 400, "badRequest", "networks");
-        assertError(api.get("/compute/v2.1/servers/00000000-0000-0000-0000-000000000000"), 404, "itemNotFound", "could not be found");
+                {"server": {"name": "x", "flavorRef": "1", "imageRef": "%s", "networks": [{"uuid": "private"}]}}""".formatted(CIRROS)), 400, "badRequest", "networks");
+        assertError(
+                api.get("/compute/v2.1/servers/00000000-0000-0000-0000-000000000000"),
+                404,
+                "itemNotFound",
+                "could not be found");
         assertError(api.get("/compute/v2.1/servers/not-a-uuid"), 404, "itemNotFound", "could not be found");
         assertError(api.get("/compute/v2.1/flavors/m1.small"), 404, "itemNotFound", "m1.small");
         assertError(api.get("/compute/v2.1/no-such-thing"), 404, "itemNotFound", "");

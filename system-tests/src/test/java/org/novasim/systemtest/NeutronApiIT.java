@@ -54,21 +54,26 @@ class NeutronApiIT {
         assertThat(network.get("tags").isArray()).isTrue();
         assertThat(network.get("created_at").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
 
-        JsonNode subnet = admin.get("/network/v2.0/subnets/" + PRIVATE_SUBNET).body().get("subnet");
+        JsonNode subnet =
+                admin.get("/network/v2.0/subnets/" + PRIVATE_SUBNET).body().get("subnet");
         assertThat(subnet.get("name").asString()).isEqualTo("private-subnet");
         assertThat(subnet.get("network_id").asString()).isEqualTo(PRIVATE);
         assertThat(subnet.get("cidr").asString()).isEqualTo("10.0.0.0/24");
         assertThat(subnet.get("gateway_ip").asString()).isEqualTo("10.0.0.1");
         assertThat(subnet.get("ip_version").asInt()).isEqualTo(4);
-        assertThat(subnet.get("allocation_pools").get(0).get("start").asString()).isEqualTo("10.0.0.2");
+        assertThat(subnet.get("allocation_pools").get(0).get("start").asString())
+                .isEqualTo("10.0.0.2");
         assertThat(subnet.get("allocation_pools").get(0).get("end").asString()).isEqualTo("10.0.0.254");
         assertThat(subnet.get("enable_dhcp").asBoolean()).isTrue();
     }
 
     @Test
     void listFiltersMatchNeutrons() {
-        assertThat(names("/network/v2.0/networks?router:external=True")).contains("public").doesNotContain("private");
-        assertThat(names("/network/v2.0/networks?router:external=false&shared=true")).contains("private")
+        assertThat(names("/network/v2.0/networks?router:external=True"))
+                .contains("public")
+                .doesNotContain("private");
+        assertThat(names("/network/v2.0/networks?router:external=false&shared=true"))
+                .contains("private")
                 .doesNotContain("public");
         assertThat(names("/network/v2.0/networks?id=" + PRIVATE + "&id=" + PUBLIC))
                 .containsExactlyInAnyOrder("private", "public");
@@ -79,11 +84,16 @@ class NeutronApiIT {
         assertThat(names("/network/v2.0/subnets?enable_dhcp=false&network_id=" + PUBLIC))
                 .containsExactly("public-subnet");
 
-        JsonNode selected = admin.get("/network/v2.0/networks?name=public&fields=id&fields=name").body()
-                .get("networks").get(0);
+        JsonNode selected = admin.get("/network/v2.0/networks?name=public&fields=id&fields=name")
+                .body()
+                .get("networks")
+                .get(0);
         assertThat(selected.propertyNames()).containsExactly("id", "name");
-        assertThat(admin.get("/network/v2.0/networks/" + PUBLIC + "?fields=id,mtu").body().get("network")
-                .propertyNames()).containsExactly("id", "mtu");
+        assertThat(admin.get("/network/v2.0/networks/" + PUBLIC + "?fields=id,mtu")
+                        .body()
+                        .get("network")
+                        .propertyNames())
+                .containsExactly("id", "mtu");
 
         assertNeutronError(admin.get("/network/v2.0/networks?shared=maybe"), 400, "InvalidInput", "boolean");
         assertNeutronError(admin.get("/network/v2.0/subnets?ip_version=four"), 400, "InvalidInput", "integer");
@@ -109,7 +119,8 @@ class NeutronApiIT {
         JsonNode subnet = subnetCreated.body().get("subnet");
         assertThat(subnet.get("gateway_ip").isNull()).isTrue();
         assertThat(subnet.get("enable_dhcp").asBoolean()).isFalse();
-        assertThat(subnet.get("allocation_pools").get(0).get("start").asString()).isEqualTo("10.40.0.10");
+        assertThat(subnet.get("allocation_pools").get(0).get("start").asString())
+                .isEqualTo("10.40.0.10");
         assertThat(subnet.get("allocation_pools").get(0).get("end").asString()).isEqualTo("10.40.0.20");
 
         ApiClient.Response v6 = admin.post("/network/v2.0/subnets", """
@@ -117,30 +128,51 @@ class NeutronApiIT {
         assertThat(v6.status()).as(v6.raw().body()).isEqualTo(201);
         assertThat(v6.body().get("subnet").get("gateway_ip").asString()).isEqualTo("fd00:40::1");
 
-        assertThat(admin.get("/network/v2.0/networks/" + networkId).body().get("network").get("subnets")
-                .valueStream().map(JsonNode::asString))
-                .containsExactly(subnet.get("id").asString(), v6.body().get("subnet").get("id").asString());
-        assertThat(admin.delete("/network/v2.0/subnets/" + subnet.get("id").asString()).status()).isEqualTo(204);
+        assertThat(admin.get("/network/v2.0/networks/" + networkId)
+                        .body()
+                        .get("network")
+                        .get("subnets")
+                        .valueStream()
+                        .map(JsonNode::asString))
+                .containsExactly(
+                        subnet.get("id").asString(),
+                        v6.body().get("subnet").get("id").asString());
+        assertThat(admin.delete("/network/v2.0/subnets/" + subnet.get("id").asString())
+                        .status())
+                .isEqualTo(204);
         assertThat(admin.delete("/network/v2.0/networks/" + networkId).status()).isEqualTo(204);
-        assertNeutronError(admin.get("/network/v2.0/networks/" + networkId), 404, "NetworkNotFound",
+        assertNeutronError(
+                admin.get("/network/v2.0/networks/" + networkId),
+                404,
+                "NetworkNotFound",
                 "Network " + networkId + " could not be found.");
-        assertNeutronError(admin.get("/network/v2.0/subnets/" + v6.body().get("subnet").get("id").asString()),
-                404, "SubnetNotFound", "could not be found");
+        assertNeutronError(
+                admin.get("/network/v2.0/subnets/"
+                        + v6.body().get("subnet").get("id").asString()),
+                404,
+                "SubnetNotFound",
+                "could not be found");
     }
 
     @Test
     void unknownIdsAndPathsAreCleanNeutronErrors() {
         // The CLI resolves a name by trying it as an id first; that must be a 404, then it lists by name.
-        assertNeutronError(admin.get("/network/v2.0/networks/private"), 404, "NetworkNotFound",
+        assertNeutronError(
+                admin.get("/network/v2.0/networks/private"),
+                404,
+                "NetworkNotFound",
                 "Network private could not be found.");
         assertNeutronError(admin.get("/network/v2.0/subnets/" + UUID.randomUUID()), 404, "SubnetNotFound", "");
-        assertNeutronError(admin.get("/network/v2.0/ports/nothing"), 404, "PortNotFound",
-                "Port nothing could not be found.");
+        assertNeutronError(
+                admin.get("/network/v2.0/ports/nothing"), 404, "PortNotFound", "Port nothing could not be found.");
         assertNeutronError(admin.delete("/network/v2.0/networks/" + UUID.randomUUID()), 404, "NetworkNotFound", "");
         assertNeutronError(admin.delete("/network/v2.0/ports/" + UUID.randomUUID()), 404, "PortNotFound", "");
         assertNeutronError(admin.get("/network/v2.0/routers"), 404, "HTTPNotFound", "");
-        assertNeutronError(admin.send("PUT", "/network/v2.0/networks/" + PRIVATE, "{\"network\": {}}"), 405,
-                "HTTPMethodNotAllowed", "PUT");
+        assertNeutronError(
+                admin.send("PUT", "/network/v2.0/networks/" + PRIVATE, "{\"network\": {}}"),
+                405,
+                "HTTPMethodNotAllowed",
+                "PUT");
         // The compute API next door keeps Nova's format.
         ApiClient.Response compute = admin.get("/compute/v2.1/servers/" + UUID.randomUUID() + "/ips");
         assertThat(compute.status()).isEqualTo(404);
@@ -149,47 +181,73 @@ class NeutronApiIT {
 
     @Test
     void badInputIsA400InNeutronsFormat() {
-        assertNeutronError(admin.post("/network/v2.0/networks", "{\"network\": {\"name\": "), 400,
-                "MalformedRequestBody", "Malformed");
+        assertNeutronError(
+                admin.post("/network/v2.0/networks", "{\"network\": {\"name\": "),
+                400,
+                "MalformedRequestBody",
+                "Malformed");
         assertNeutronError(admin.post("/network/v2.0/networks", ""), 400, "HTTPBadRequest", "body required");
-        assertNeutronError(admin.post("/network/v2.0/networks", "{\"net\": {}}"), 400, "HTTPBadRequest",
+        assertNeutronError(
+                admin.post("/network/v2.0/networks", "{\"net\": {}}"),
+                400,
+                "HTTPBadRequest",
                 "Unable to find 'network' in request body");
-        assertNeutronError(admin.post("/network/v2.0/networks", "{\"network\": {\"name\": 42}}"), 400,
-                "HTTPBadRequest", "name");
-        assertNeutronError(admin.post("/network/v2.0/networks", "{\"network\": {\"admin_state_up\": \"maybe\"}}"),
-                400, "HTTPBadRequest", "admin_state_up");
-        assertNeutronError(admin.post("/network/v2.0/networks", "{\"network\": {\"mtu\": 20}}"), 400,
-                "InvalidInput", "mtu");
-        assertNeutronError(admin.post("/network/v2.0/subnets", "{\"subnet\": {\"cidr\": \"10.1.0.0/24\"}}"), 400,
-                "HTTPBadRequest", "network_id");
+        assertNeutronError(
+                admin.post("/network/v2.0/networks", "{\"network\": {\"name\": 42}}"), 400, "HTTPBadRequest", "name");
+        assertNeutronError(
+                admin.post("/network/v2.0/networks", "{\"network\": {\"admin_state_up\": \"maybe\"}}"),
+                400,
+                "HTTPBadRequest",
+                "admin_state_up");
+        assertNeutronError(
+                admin.post("/network/v2.0/networks", "{\"network\": {\"mtu\": 20}}"), 400, "InvalidInput", "mtu");
+        assertNeutronError(
+                admin.post("/network/v2.0/subnets", "{\"subnet\": {\"cidr\": \"10.1.0.0/24\"}}"),
+                400,
+                "HTTPBadRequest",
+                "network_id");
 
         String networkId = createNetwork("bad-input", "10.41.0.0/24");
         assertNeutronError(subnet(networkId, "\"cidr\": \"10.41.300.0/24\""), 400, "InvalidInput", "");
         assertNeutronError(subnet(networkId, "\"cidr\": \"not-a-cidr\""), 400, "InvalidInput", "");
         assertNeutronError(subnet(networkId, "\"cidr\": \"10.41.0.128/25\""), 400, "InvalidInput", "overlaps");
-        assertNeutronError(subnet(networkId, "\"cidr\": \"10.42.0.0/24\", \"ip_version\": 5"), 400,
-                "HTTPBadRequest", "ip_version");
-        assertNeutronError(subnet(networkId, "\"cidr\": \"10.42.0.0/24\", \"ip_version\": 6"), 400,
-                "InvalidInput", "");
-        assertNeutronError(subnet(networkId, "\"cidr\": \"10.42.0.0/24\", \"gateway_ip\": \"10.99.0.1\""), 400,
-                "InvalidInput", "Gateway");
-        assertNeutronError(subnet(networkId, "\"cidr\": \"10.42.0.0/24\", \"allocation_pools\": \"all\""), 400,
-                "HTTPBadRequest", "allocation_pools");
-        assertNeutronError(subnet(networkId, "\"cidr\": \"10.42.0.0/24\", \"dns_nameservers\": [\"8.8.8.8\"]"),
-                400, "HTTPBadRequest", "dns_nameservers");
-        assertNeutronError(subnet(UUID.randomUUID().toString(), "\"cidr\": \"10.42.0.0/24\""), 404,
-                "NetworkNotFound", "");
+        assertNeutronError(
+                subnet(networkId, "\"cidr\": \"10.42.0.0/24\", \"ip_version\": 5"),
+                400,
+                "HTTPBadRequest",
+                "ip_version");
+        assertNeutronError(subnet(networkId, "\"cidr\": \"10.42.0.0/24\", \"ip_version\": 6"), 400, "InvalidInput", "");
+        assertNeutronError(
+                subnet(networkId, "\"cidr\": \"10.42.0.0/24\", \"gateway_ip\": \"10.99.0.1\""),
+                400,
+                "InvalidInput",
+                "Gateway");
+        assertNeutronError(
+                subnet(networkId, "\"cidr\": \"10.42.0.0/24\", \"allocation_pools\": \"all\""),
+                400,
+                "HTTPBadRequest",
+                "allocation_pools");
+        assertNeutronError(
+                subnet(networkId, "\"cidr\": \"10.42.0.0/24\", \"dns_nameservers\": [\"8.8.8.8\"]"),
+                400,
+                "HTTPBadRequest",
+                "dns_nameservers");
+        assertNeutronError(
+                subnet(UUID.randomUUID().toString(), "\"cidr\": \"10.42.0.0/24\""), 404, "NetworkNotFound", "");
         assertThat(names("/network/v2.0/subnets?network_id=" + networkId)).hasSize(1);
     }
 
     @Test
     void aNetworkWithAPortIsInUseUntilThePortGoes() {
         String networkId = createNetwork("with-port", "10.43.0.0/24");
-        String subnetId = admin.get("/network/v2.0/networks/" + networkId).body().get("network").get("subnets")
-                .get(0).asString();
+        String subnetId = admin.get("/network/v2.0/networks/" + networkId)
+                .body()
+                .get("network")
+                .get("subnets")
+                .get(0)
+                .asString();
         ApiClient.Response created = admin.post("/network/v2.0/ports", """
-                {"port": {"network_id": "%s", "name": "p1", "fixed_ips": [{"ip_address": "10.43.0.7"}]}}"""
-                .formatted(networkId));
+                {"port": {"network_id": "%s", "name": "p1", "fixed_ips": [{"ip_address": "10.43.0.7"}]}}""".formatted(networkId));
         assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
         JsonNode port = created.body().get("port");
         String portId = port.get("id").asString();
@@ -200,16 +258,19 @@ class NeutronApiIT {
         assertThat(port.get("status").asString()).isEqualTo("DOWN");
 
         assertThat(names("/network/v2.0/ports?network_id=" + networkId)).containsExactly("p1");
-        assertThat(names("/network/v2.0/ports?mac_address=" + port.get("mac_address").asString()))
+        assertThat(names("/network/v2.0/ports?mac_address="
+                        + port.get("mac_address").asString()))
                 .containsExactly("p1");
-        assertThat(names("/network/v2.0/ports?fixed_ips=ip_address%3D10.43.0.7")).containsExactly("p1");
-        assertThat(names("/network/v2.0/ports?network_id=" + networkId + "&device_owner=compute:nova")).isEmpty();
-        assertNeutronError(admin.post("/network/v2.0/ports", """
-                {"port": {"network_id": "%s", "fixed_ips": [{"ip_address": "10.43.0.7"}]}}""".formatted(networkId)),
-                409, "IpAddressInUse", "10.43.0.7");
-        assertNeutronError(admin.post("/network/v2.0/ports", """
-                {"port": {"network_id": "%s", "mac_address": "fa:16:3e:00:00:01"}}""".formatted(networkId)),
-                400, "HTTPBadRequest", "mac_address");
+        assertThat(names("/network/v2.0/ports?fixed_ips=ip_address%3D10.43.0.7"))
+                .containsExactly("p1");
+        assertThat(names("/network/v2.0/ports?network_id=" + networkId + "&device_owner=compute:nova"))
+                .isEmpty();
+        assertNeutronError(
+                admin.post("/network/v2.0/ports", """
+                {"port": {"network_id": "%s", "fixed_ips": [{"ip_address": "10.43.0.7"}]}}""".formatted(networkId)), 409, "IpAddressInUse", "10.43.0.7");
+        assertNeutronError(
+                admin.post("/network/v2.0/ports", """
+                {"port": {"network_id": "%s", "mac_address": "fa:16:3e:00:00:01"}}""".formatted(networkId)), 400, "HTTPBadRequest", "mac_address");
 
         assertNeutronError(admin.delete("/network/v2.0/networks/" + networkId), 409, "NetworkInUse", networkId);
         assertNeutronError(admin.delete("/network/v2.0/subnets/" + subnetId), 409, "SubnetInUse", subnetId);
@@ -225,29 +286,40 @@ class NeutronApiIT {
         assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
         String demoNetwork = created.body().get("network").get("id").asString();
         String demoProject = created.body().get("network").get("project_id").asString();
-        assertThat(created.body().get("network").get("tenant_id").asString()).isEqualTo(demoProject).isNotEmpty();
+        assertThat(created.body().get("network").get("tenant_id").asString())
+                .isEqualTo(demoProject)
+                .isNotEmpty();
 
         List<String> seenByDemo = names("/network/v2.0/networks", demo);
         assertThat(seenByDemo).contains("private", "public", "demos-own").doesNotContain("admins-own");
         assertNeutronError(demo.get("/network/v2.0/networks/" + adminNetwork), 404, "NetworkNotFound", adminNetwork);
         assertNeutronError(demo.delete("/network/v2.0/networks/" + adminNetwork), 404, "NetworkNotFound", "");
-        assertNeutronError(demo.post("/network/v2.0/networks", "{\"network\": {\"name\": \"x\", \"shared\": true}}"),
-                403, "PolicyNotAuthorized", "shared");
+        assertNeutronError(
+                demo.post("/network/v2.0/networks", "{\"network\": {\"name\": \"x\", \"shared\": true}}"),
+                403,
+                "PolicyNotAuthorized",
+                "shared");
         assertThat(names("/network/v2.0/networks?project_id=" + demoProject)).containsExactly("demos-own");
         assertThat(names("/network/v2.0/networks?tenant_id=" + demoProject)).containsExactly("demos-own");
 
         ApiClient.Response subnet = demo.post("/network/v2.0/subnets", """
                 {"subnet": {"network_id": "%s", "cidr": "10.45.0.0/24", "ip_version": 4}}""".formatted(demoNetwork));
         assertThat(subnet.status()).as(subnet.raw().body()).isEqualTo(201);
-        ApiClient.Response port = demo.post("/network/v2.0/ports",
+        ApiClient.Response port = demo.post(
+                "/network/v2.0/ports",
                 "{\"port\": {\"network_id\": \"%s\", \"name\": \"demos-port\"}}".formatted(demoNetwork));
         assertThat(port.status()).as(port.raw().body()).isEqualTo(201);
         // Binding details are for admins.
         assertThat(port.body().get("port").has("binding:host_id")).isFalse();
-        assertThat(admin.get("/network/v2.0/ports/" + port.body().get("port").get("id").asString()).body()
-                .get("port").has("binding:host_id")).isTrue();
+        assertThat(admin.get("/network/v2.0/ports/"
+                                + port.body().get("port").get("id").asString())
+                        .body()
+                        .get("port")
+                        .has("binding:host_id"))
+                .isTrue();
         assertThat(names("/network/v2.0/ports", demo)).containsExactly("demos-port");
-        assertThat(names("/network/v2.0/subnets?network_id=" + adminNetwork, demo)).isEmpty();
+        assertThat(names("/network/v2.0/subnets?network_id=" + adminNetwork, demo))
+                .isEmpty();
     }
 
     @Test
@@ -262,15 +334,21 @@ class NeutronApiIT {
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.header("WWW-Authenticate")).isEqualTo("Keystone uri=\"" + admin.base() + "/identity\"");
 
-        ApiClient.Response withHeader = admin.send("GET", "/network/v2.0/networks?name=private", null,
-                "OpenStack-API-Version", "compute 2.99", "X-OpenStack-Nova-API-Version", "2.99");
+        ApiClient.Response withHeader = admin.send(
+                "GET",
+                "/network/v2.0/networks?name=private",
+                null,
+                "OpenStack-API-Version",
+                "compute 2.99",
+                "X-OpenStack-Nova-API-Version",
+                "2.99");
         assertThat(withHeader.status()).isEqualTo(200);
         assertThat(withHeader.body().get("networks")).hasSize(1);
     }
 
     private static String createNetwork(String name, String cidr) {
-        ApiClient.Response network = admin.post("/network/v2.0/networks",
-                "{\"network\": {\"name\": \"%s\"}}".formatted(name));
+        ApiClient.Response network =
+                admin.post("/network/v2.0/networks", "{\"network\": {\"name\": \"%s\"}}".formatted(name));
         assertThat(network.status()).as(network.raw().body()).isEqualTo(201);
         String id = network.body().get("network").get("id").asString();
         ApiClient.Response subnet = subnet(id, "\"cidr\": \"%s\", \"ip_version\": 4".formatted(cidr));
@@ -279,8 +357,8 @@ class NeutronApiIT {
     }
 
     private static ApiClient.Response subnet(String networkId, String attributes) {
-        return admin.post("/network/v2.0/subnets",
-                "{\"subnet\": {\"network_id\": \"%s\", %s}}".formatted(networkId, attributes));
+        return admin.post(
+                "/network/v2.0/subnets", "{\"subnet\": {\"network_id\": \"%s\", %s}}".formatted(networkId, attributes));
     }
 
     private static List<String> names(String path) {
@@ -291,7 +369,11 @@ class NeutronApiIT {
         ApiClient.Response response = client.get(path);
         assertThat(response.status()).as(path + ": " + response.raw().body()).isEqualTo(200);
         String collection = path.substring("/network/v2.0/".length()).split("\\?")[0];
-        return response.body().get(collection).valueStream().map(item -> item.get("name").asString()).toList();
+        return response.body()
+                .get(collection)
+                .valueStream()
+                .map(item -> item.get("name").asString())
+                .toList();
     }
 
     static void assertNeutronError(ApiClient.Response response, int status, String type, String messagePart) {

@@ -37,9 +37,22 @@ final class OpenstackCli {
             throw new IllegalStateException(e);
         }
         this.environment = Map.of(
-                "OS_AUTH_URL", authUrl, "OS_USERNAME", user, "OS_PASSWORD", password, "OS_PROJECT_NAME", project,
-                "OS_USER_DOMAIN_NAME", "Default", "OS_PROJECT_DOMAIN_NAME", "Default",
-                "OS_IDENTITY_API_VERSION", "3", "OS_REGION_NAME", "RegionOne");
+                "OS_AUTH_URL",
+                authUrl,
+                "OS_USERNAME",
+                user,
+                "OS_PASSWORD",
+                password,
+                "OS_PROJECT_NAME",
+                project,
+                "OS_USER_DOMAIN_NAME",
+                "Default",
+                "OS_PROJECT_DOMAIN_NAME",
+                "Default",
+                "OS_IDENTITY_API_VERSION",
+                "3",
+                "OS_REGION_NAME",
+                "RegionOne");
     }
 
     static boolean installed() {
@@ -60,12 +73,16 @@ final class OpenstackCli {
         try {
             Path out = Files.createTempFile(home, "out", ".txt");
             Path err = Files.createTempFile(home, "err", ".txt");
-            Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            Process process = builder.redirectOutput(out.toFile())
+                    .redirectError(err.toFile())
+                    .start();
             if (!process.waitFor(2, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
                 throw new AssertionError("openstack " + String.join(" ", args) + " did not finish in 2 minutes");
             }
-            return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+            return new Result(
+                    process.exitValue(),
+                    Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new IllegalStateException(e);

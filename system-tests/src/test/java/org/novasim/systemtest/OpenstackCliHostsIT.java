@@ -39,47 +39,103 @@ class OpenstackCliHostsIT {
 
     @Test
     void theAdminInspectsAndDisablesHosts() {
-        JsonNode hypervisor = admin.ok("hypervisor", "show", "compute-1", "-f", "json").json();
+        JsonNode hypervisor =
+                admin.ok("hypervisor", "show", "compute-1", "-f", "json").json();
         assertThat(hypervisor.get("hypervisor_hostname").asString()).isEqualTo("compute-1");
         assertThat(hypervisor.get("vcpus").asInt()).isEqualTo(16);
         assertThat(hypervisor.get("state").asString()).isEqualTo("up");
 
-        admin.ok("compute", "service", "set", "--disable", "--disable-reason", "maintenance", "compute-2", "nova-compute");
-        JsonNode services = admin.ok("compute", "service", "list", "--service", "nova-compute", "--long", "-f", "json").json();
+        admin.ok(
+                "compute",
+                "service",
+                "set",
+                "--disable",
+                "--disable-reason",
+                "maintenance",
+                "compute-2",
+                "nova-compute");
+        JsonNode services = admin.ok("compute", "service", "list", "--service", "nova-compute", "--long", "-f", "json")
+                .json();
         assertThat(row(services, "Host", "compute-2").get("Status").asString()).isEqualTo("disabled");
-        assertThat(row(services, "Host", "compute-2").get("Disabled Reason").asString()).isEqualTo("maintenance");
+        assertThat(row(services, "Host", "compute-2").get("Disabled Reason").asString())
+                .isEqualTo("maintenance");
         admin.ok("compute", "service", "set", "--enable", "compute-2", "nova-compute");
 
         // Rehearsing a dead host without killing it: forced down (microversion 2.11), then up again.
-        admin.ok("--os-compute-api-version", "2.11", "compute", "service", "set", "--down", "compute-2", "nova-compute");
-        JsonNode forced = admin.ok("--os-compute-api-version", "2.11", "compute", "service", "list",
-                "--service", "nova-compute", "--long", "-f", "json").json();
+        admin.ok(
+                "--os-compute-api-version", "2.11", "compute", "service", "set", "--down", "compute-2", "nova-compute");
+        JsonNode forced = admin.ok(
+                        "--os-compute-api-version",
+                        "2.11",
+                        "compute",
+                        "service",
+                        "list",
+                        "--service",
+                        "nova-compute",
+                        "--long",
+                        "-f",
+                        "json")
+                .json();
         assertThat(row(forced, "Host", "compute-2").get("State").asString()).isEqualTo("down");
-        assertThat(row(forced, "Host", "compute-2").get("Forced Down").asBoolean()).isTrue();
+        assertThat(row(forced, "Host", "compute-2").get("Forced Down").asBoolean())
+                .isTrue();
         admin.ok("--os-compute-api-version", "2.11", "compute", "service", "set", "--up", "compute-2", "nova-compute");
-        JsonNode up = admin.ok("compute", "service", "list", "--service", "nova-compute", "-f", "json").json();
+        JsonNode up = admin.ok("compute", "service", "list", "--service", "nova-compute", "-f", "json")
+                .json();
         assertThat(row(up, "Host", "compute-2").get("State").asString()).isEqualTo("up");
     }
 
     @Test
     void aServerJoinsItsGroupRebootsHardAndShowsTheEvents() {
         String group = admin.ok("server", "group", "create", "--policy", "anti-affinity", "-f", "json", "apart")
-                .json().get("id").asString();
-        JsonNode server = admin.ok("server", "create", "--flavor", "m1.tiny", "--image", "cirros", "--hint",
-                "group=" + group, "--wait", "-f", "json", "member").json();
-        assertThat(cloud.client().get("/compute/v2.1/os-server-groups/" + group).body().get("server_group")
-                .get("members").toString()).contains(server.get("id").asString());
+                .json()
+                .get("id")
+                .asString();
+        JsonNode server = admin.ok(
+                        "server",
+                        "create",
+                        "--flavor",
+                        "m1.tiny",
+                        "--image",
+                        "cirros",
+                        "--hint",
+                        "group=" + group,
+                        "--wait",
+                        "-f",
+                        "json",
+                        "member")
+                .json();
+        assertThat(cloud.client()
+                        .get("/compute/v2.1/os-server-groups/" + group)
+                        .body()
+                        .get("server_group")
+                        .get("members")
+                        .toString())
+                .contains(server.get("id").asString());
 
         admin.ok("server", "reboot", "--hard", "--wait", "member");
-        JsonNode events = admin.ok("server", "event", "list", "member", "-f", "json").json();
+        JsonNode events =
+                admin.ok("server", "event", "list", "member", "-f", "json").json();
         assertThat(names(events, "Action")).containsExactly("reboot", "create");
-        JsonNode reboot = admin.ok("server", "event", "show", "member", events.get(0).get("Request ID").asString(),
-                "-f", "json").json();
-        assertThat(reboot.get("events").toString()).contains("compute_reboot_instance").contains("Success");
+        JsonNode reboot = admin.ok(
+                        "server",
+                        "event",
+                        "show",
+                        "member",
+                        events.get(0).get("Request ID").asString(),
+                        "-f",
+                        "json")
+                .json();
+        assertThat(reboot.get("events").toString())
+                .contains("compute_reboot_instance")
+                .contains("Success");
 
         OpenstackCli.Result refused = admin.run("server", "start", "member");
         assertThat(refused.exitCode()).isNotZero();
-        assertThat(refused.stderr()).contains("Cannot 'start' instance").contains("vm_state active").contains("409");
+        assertThat(refused.stderr())
+                .contains("Cannot 'start' instance")
+                .contains("vm_state active")
+                .contains("409");
         admin.ok("server", "delete", "member");
     }
 

@@ -46,14 +46,30 @@ class OpenstackCliIT {
         assertThat(names(demo.ok("flavor", "list", "-f", "json").json(), "Name"))
                 .contains("m1.tiny", "m1.small", "m1.medium", "m1.large", "m1.xlarge");
         assertThat(names(demo.ok("image", "list", "-f", "json").json(), "Name")).contains("cirros");
-        assertThat(names(demo.ok("network", "list", "-f", "json").json(), "Name")).contains("private");
+        assertThat(names(demo.ok("network", "list", "-f", "json").json(), "Name"))
+                .contains("private");
 
         OpenstackCli.Result keypair = demo.ok("keypair", "create", "k1");
         assertThat(keypair.stdout()).startsWith("-----BEGIN RSA PRIVATE KEY-----");
-        assertThat(names(demo.ok("keypair", "list", "-f", "json").json(), "Name")).containsExactly("k1");
+        assertThat(names(demo.ok("keypair", "list", "-f", "json").json(), "Name"))
+                .containsExactly("k1");
 
-        JsonNode created = demo.ok("server", "create", "--flavor", "m1.small", "--image", "cirros", "--network",
-                "private", "--key-name", "k1", "--wait", "-f", "json", "vm1").json();
+        JsonNode created = demo.ok(
+                        "server",
+                        "create",
+                        "--flavor",
+                        "m1.small",
+                        "--image",
+                        "cirros",
+                        "--network",
+                        "private",
+                        "--key-name",
+                        "k1",
+                        "--wait",
+                        "-f",
+                        "json",
+                        "vm1")
+                .json();
         assertThat(created.get("status").asString()).isEqualTo("ACTIVE");
 
         JsonNode list = demo.ok("server", "list", "-f", "json").json();
@@ -67,7 +83,8 @@ class OpenstackCliIT {
         assertThat(shown.get("addresses").toString()).contains("private").contains("10.0.0.");
         assertThat(shown.get("flavor").asString()).contains("m1.small");
 
-        JsonNode events = demo.ok("server", "event", "list", "vm1", "-f", "json").json();
+        JsonNode events =
+                demo.ok("server", "event", "list", "vm1", "-f", "json").json();
         assertThat(names(events, "Action")).contains("create");
 
         demo.ok("server", "stop", "vm1");
@@ -103,8 +120,11 @@ class OpenstackCliIT {
     }
 
     private static void awaitStatus(String server, String status) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() ->
-                status.equals(demo.ok("server", "show", server, "-f", "value", "-c", "status").stdout().trim()));
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> status.equals(demo.ok("server", "show", server, "-f", "value", "-c", "status")
+                        .stdout()
+                        .trim()));
     }
 
     private static List<String> names(JsonNode rows, String column) {

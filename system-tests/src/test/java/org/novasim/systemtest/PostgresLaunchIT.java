@@ -29,7 +29,8 @@ class PostgresLaunchIT {
         String id = api.launch("pg-vm", "1", LaunchPipelineIT.CIRROS);
 
         JsonNode server = api.waitForStatus(id, "ACTIVE", Duration.ofSeconds(20));
-        assertThat(server.get("addresses").get("private").get(0).get("addr").asString()).startsWith("10.0.0.");
+        assertThat(server.get("addresses").get("private").get(0).get("addr").asString())
+                .startsWith("10.0.0.");
 
         cloud.restartApi();
         api = cloud.client();

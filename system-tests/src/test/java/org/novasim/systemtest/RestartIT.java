@@ -60,39 +60,65 @@ class RestartIT {
     void aRestartedComputeProcessTakesBackWhatItsHostsHeld() {
         ApiClient api = cloud.client();
         // One host with room for two m1.small (4,608 MB less 512 reserved), in a zone of its own.
-        Map<String, Object> rack = Map.of("novasim.compute.service-name", "rack",
-                "novasim.compute.hosts[0].name", "rack-1", "novasim.compute.hosts[0].availability-zone", "rack",
-                "novasim.compute.hosts[0].memory-mb", 4608,
-                "novasim.compute.hosts[1].name", "rack-2", "novasim.compute.hosts[1].availability-zone", "slow",
-                "novasim.compute.fake-driver.hosts.rack-2.spawn-delay", "10m");
+        Map<String, Object> rack = Map.of(
+                "novasim.compute.service-name",
+                "rack",
+                "novasim.compute.hosts[0].name",
+                "rack-1",
+                "novasim.compute.hosts[0].availability-zone",
+                "rack",
+                "novasim.compute.hosts[0].memory-mb",
+                4608,
+                "novasim.compute.hosts[1].name",
+                "rack-2",
+                "novasim.compute.hosts[1].availability-zone",
+                "slow",
+                "novasim.compute.fake-driver.hosts.rack-2.spawn-delay",
+                "10m");
         ConfigurableApplicationContext compute = cloud.startExtraCompute(rack);
         await().atMost(WAIT).until(() -> runningVms("rack-1") == 0);
         String first = api.launchIn("rack", "vm", "2");
         String second = api.launchIn("rack", "vm", "2");
         api.waitForStatus(first, "ACTIVE", WAIT);
         api.waitForStatus(second, "ACTIVE", WAIT);
-        assertThat(api.post("/compute/v2.1/servers/" + second + "/action", "{\"os-stop\": null}").status()).isEqualTo(202);
+        assertThat(api.post("/compute/v2.1/servers/" + second + "/action", "{\"os-stop\": null}")
+                        .status())
+                .isEqualTo(202);
         api.waitForStatus(second, "SHUTOFF", WAIT);
 
         String building = api.launchIn("slow", "vm", "1");
-        await().atMost(WAIT).until(() -> "spawning".equals(
-                api.get("/compute/v2.1/servers/" + building).body().get("server").get("OS-EXT-STS:task_state").asString()));
+        await().atMost(WAIT)
+                .until(() -> "spawning"
+                        .equals(api.get("/compute/v2.1/servers/" + building)
+                                .body()
+                                .get("server")
+                                .get("OS-EXT-STS:task_state")
+                                .asString()));
 
         compute.close();
         Instant restarted = Instant.now();
         cloud.startExtraCompute(rack);
 
         await().atMost(WAIT).until(() -> lastHeartbeat("rack-1").isAfter(restarted));
-        assertThat(runningVms("rack-1")).as("the first report of the new process").isEqualTo(2);
+        assertThat(runningVms("rack-1"))
+                .as("the first report of the new process")
+                .isEqualTo(2);
         JsonNode refused = api.waitForStatus(api.launchIn("rack", "vm", "2"), "ERROR", WAIT);
-        assertThat(refused.get("fault").get("message").asString()).as("the host's room is still taken")
+        assertThat(refused.get("fault").get("message").asString())
+                .as("the host's room is still taken")
                 .isEqualTo("No valid host was found. There are not enough hosts available.");
-        assertThat(api.post("/compute/v2.1/servers/" + second + "/action", "{\"os-start\": null}").status())
+        assertThat(api.post("/compute/v2.1/servers/" + second + "/action", "{\"os-start\": null}")
+                        .status())
                 .isEqualTo(202);
-        assertThat(api.waitForStatus(second, "ACTIVE", WAIT).get("OS-EXT-STS:power_state").asInt())
-                .as("the VM was known again, powered off").isEqualTo(1);
+        assertThat(api.waitForStatus(second, "ACTIVE", WAIT)
+                        .get("OS-EXT-STS:power_state")
+                        .asInt())
+                .as("the VM was known again, powered off")
+                .isEqualTo(1);
         JsonNode lost = api.get("/compute/v2.1/servers/" + building).body().get("server");
-        assertThat(lost.get("status").asString()).as("its build died with the process").isEqualTo("ERROR");
+        assertThat(lost.get("status").asString())
+                .as("its build died with the process")
+                .isEqualTo("ERROR");
         assertThat(lost.get("OS-EXT-STS:task_state").isNull()).isTrue();
         for (String id : new String[] {first, second, building}) {
             assertThat(api.delete("/compute/v2.1/servers/" + id).status()).isEqualTo(204);
@@ -102,12 +128,17 @@ class RestartIT {
     }
 
     private static Instant lastHeartbeat(String host) {
-        JsonNode service = cloud.client().get("/compute/v2.1/os-services?host=" + host).body().get("services").get(0);
+        JsonNode service = cloud.client()
+                .get("/compute/v2.1/os-services?host=" + host)
+                .body()
+                .get("services")
+                .get(0);
         return LocalDateTime.parse(service.get("updated_at").asString()).toInstant(ZoneOffset.UTC);
     }
 
     private static int runningVms(String host) {
-        for (JsonNode hypervisor : cloud.client().get("/compute/v2.1/os-hypervisors/detail").body().get("hypervisors")) {
+        for (JsonNode hypervisor :
+                cloud.client().get("/compute/v2.1/os-hypervisors/detail").body().get("hypervisors")) {
             if (host.equals(hypervisor.get("hypervisor_hostname").asString())) {
                 return hypervisor.get("running_vms").asInt();
             }

@@ -35,8 +35,8 @@ import tools.jackson.databind.JsonNode;
 class ScaleBenchmark {
 
     private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
-    private static final Pattern STARTED = Pattern.compile("Started ComputeServiceApplication in [\\d.]+ seconds "
-            + "\\(process running for ([\\d.]+)\\)");
+    private static final Pattern STARTED = Pattern.compile(
+            "Started ComputeServiceApplication in [\\d.]+ seconds " + "\\(process running for ([\\d.]+)\\)");
 
     /**
      * 500 launches at once (50 clients) on 1,000 hosts with room for two m1.small each, boots of 0.1 to 1 s of
@@ -73,13 +73,14 @@ class ScaleBenchmark {
             for (int i = 0; i < launches; i++) {
                 int index = i;
                 clients.execute(() -> {
-                    ApiClient.Response response = api.post("/compute/v2.1/servers", """
-                            {"server": {"name": "bench-%d", "flavorRef": "2", "imageRef": "%s", "networks": "none"}}"""
-                            .formatted(index, LaunchPipelineIT.CIRROS));
+                    ApiClient.Response response =
+                            api.post("/compute/v2.1/servers", """
+                            {"server": {"name": "bench-%d", "flavorRef": "2", "imageRef": "%s", "networks": "none"}}""".formatted(index, LaunchPipelineIT.CIRROS));
                     if (response.status() == 202) {
                         postedAt.put(response.body().get("server").get("id").asString(), System.nanoTime());
                     } else if (refused.getAndIncrement() < 3) {
-                        System.out.println("refused: " + response.status() + " " + response.raw().body());
+                        System.out.println("refused: " + response.status() + " "
+                                + response.raw().body());
                     }
                 });
             }
@@ -89,40 +90,64 @@ class ScaleBenchmark {
 
             Map<String, Long> endedAt = new ConcurrentHashMap<>();
             Map<String, String> outcome = new ConcurrentHashMap<>();
-            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(250)).until(() -> {
-                for (JsonNode server : api.get("/compute/v2.1/servers/detail?limit=1000").body().get("servers")) {
-                    String id = server.get("id").asString();
-                    String status = server.get("status").asString();
-                    if (!endedAt.containsKey(id) && ("ACTIVE".equals(status) || "ERROR".equals(status))) {
-                        endedAt.put(id, System.nanoTime());
-                        outcome.put(id, "ACTIVE".equals(status) ? "ACTIVE"
-                                : server.has("fault") ? "ERROR: " + server.get("fault").get("message").asString()
-                                .replaceAll("instance [0-9a-f-]{36}", "instance <uuid>")
-                                .replaceAll(" on [\\w.-]+$", " on <host>") : "ERROR without a fault");
-                    }
-                }
-                return endedAt.size() >= postedAt.size();
-            });
+            await().atMost(Duration.ofMinutes(5))
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> {
+                        for (JsonNode server : api.get("/compute/v2.1/servers/detail?limit=1000")
+                                .body()
+                                .get("servers")) {
+                            String id = server.get("id").asString();
+                            String status = server.get("status").asString();
+                            if (!endedAt.containsKey(id) && ("ACTIVE".equals(status) || "ERROR".equals(status))) {
+                                endedAt.put(id, System.nanoTime());
+                                outcome.put(
+                                        id,
+                                        "ACTIVE".equals(status)
+                                                ? "ACTIVE"
+                                                : server.has("fault")
+                                                        ? "ERROR: "
+                                                                + server.get("fault")
+                                                                        .get("message")
+                                                                        .asString()
+                                                                        .replaceAll(
+                                                                                "instance [0-9a-f-]{36}",
+                                                                                "instance <uuid>")
+                                                                        .replaceAll(" on [\\w.-]+$", " on <host>")
+                                                        : "ERROR without a fault");
+                            }
+                        }
+                        return endedAt.size() >= postedAt.size();
+                    });
             long settled = System.nanoTime();
             overcommit.stop();
             watcher.join();
 
             long[] latencies = postedAt.entrySet().stream()
-                    .mapToLong(e -> endedAt.get(e.getKey()) - e.getValue()).sorted().toArray();
+                    .mapToLong(e -> endedAt.get(e.getKey()) - e.getValue())
+                    .sorted()
+                    .toArray();
             Map<String, Integer> outcomes = new TreeMap<>();
             outcome.values().forEach(o -> outcomes.merge(o, 1, Integer::sum));
-            System.out.printf("%n== %d launches at once (50 clients) on %d hosts in one compute-service ==%n",
-                    launches, hosts);
-            System.out.printf("accepted %d (refused %d) in %.1f s; all ended in %.1f s (%.0f launches/s)%n",
-                    postedAt.size(), refused.get(), seconds(accepted - start), seconds(settled - start),
+            System.out.printf(
+                    "%n== %d launches at once (50 clients) on %d hosts in one compute-service ==%n", launches, hosts);
+            System.out.printf(
+                    "accepted %d (refused %d) in %.1f s; all ended in %.1f s (%.0f launches/s)%n",
+                    postedAt.size(),
+                    refused.get(),
+                    seconds(accepted - start),
+                    seconds(settled - start),
                     postedAt.size() / seconds(settled - start));
-            System.out.printf("request to ACTIVE/ERROR: p50 %.2f s, p90 %.2f s, p99 %.2f s, max %.2f s%n",
-                    quantile(latencies, 0.5), quantile(latencies, 0.9), quantile(latencies, 0.99),
+            System.out.printf(
+                    "request to ACTIVE/ERROR: p50 %.2f s, p90 %.2f s, p99 %.2f s, max %.2f s%n",
+                    quantile(latencies, 0.5),
+                    quantile(latencies, 0.9),
+                    quantile(latencies, 0.99),
                     seconds(latencies[latencies.length - 1]));
             outcomes.forEach((what, count) -> System.out.printf("  %4d %s%n", count, what));
-            System.out.printf("hypervisors polled %d times during the run: %d host(s) ever above capacity; "
-                    + "most memory used on one host %d of %d MB%n", overcommit.polls.get(),
-                    overcommit.violations.get(), overcommit.maxMemoryUsed.get(), 4608);
+            System.out.printf(
+                    "hypervisors polled %d times during the run: %d host(s) ever above capacity; "
+                            + "most memory used on one host %d of %d MB%n",
+                    overcommit.polls.get(), overcommit.violations.get(), overcommit.maxMemoryUsed.get(), 4608);
         }
     }
 
@@ -137,24 +162,32 @@ class ScaleBenchmark {
             try (Cloud cloud = Cloud.onH2().withoutCompute().start()) {
                 ApiClient api = cloud.client();
                 Path log = Files.createTempFile("compute-" + hosts + "-", ".log");
-                List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx2g", "-cp",
-                        System.getProperty("java.class.path"), ComputeServiceApplication.class.getName(),
+                List<String> command = new ArrayList<>(List.of(
+                        javaBinary(),
+                        "-Xmx2g",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        ComputeServiceApplication.class.getName(),
                         "--spring.config.name=" + ComputeServiceApplication.CONFIG_NAME));
                 command.addAll(cloud.commonArguments());
-                command.addAll(List.of("--novasim.compute.service-name=bench",
-                        "--novasim.compute.hosts[0].count=" + hosts));
+                command.addAll(
+                        List.of("--novasim.compute.service-name=bench", "--novasim.compute.hosts[0].count=" + hosts));
                 long start = System.nanoTime();
-                Process compute = new ProcessBuilder(command).redirectErrorStream(true)
-                        .redirectOutput(log.toFile()).start();
+                Process compute = new ProcessBuilder(command)
+                        .redirectErrorStream(true)
+                        .redirectOutput(log.toFile())
+                        .start();
                 try {
                     long[] first = {0};
-                    await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(100)).until(() -> {
-                        int shown = hypervisorList(api).size();
-                        if (shown > 0 && first[0] == 0) {
-                            first[0] = System.nanoTime();
-                        }
-                        return shown == hosts;
-                    });
+                    await().atMost(Duration.ofMinutes(3))
+                            .pollInterval(Duration.ofMillis(100))
+                            .until(() -> {
+                                int shown = hypervisorList(api).size();
+                                if (shown > 0 && first[0] == 0) {
+                                    first[0] = System.nanoTime();
+                                }
+                                return shown == hosts;
+                            });
                     long all = System.nanoTime();
                     // Two full report intervals, so the heap holds what a steady state holds.
                     TimeUnit.SECONDS.sleep(20);
@@ -162,10 +195,17 @@ class ScaleBenchmark {
                     System.out.printf("%n== compute-service with %,d hosts ==%n", hosts);
                     Matcher ready = STARTED.matcher(Files.readString(log));
                     double readyAfter = ready.find() ? Double.parseDouble(ready.group(1)) : Double.NaN;
-                    System.out.printf("all %,d in /os-hypervisors %.1f s after the process started, %.1f s after "
+                    System.out.printf(
+                            "all %,d in /os-hypervisors %.1f s after the process started, %.1f s after "
                                     + "it was ready (%.1f s to start), %.1f s after the first one; heap used after a "
-                                    + "full GC: %,d MB (log: %s)%n", hosts, seconds(all - start),
-                            seconds(all - start) - readyAfter, readyAfter, seconds(all - first[0]), heapKb / 1024, log);
+                                    + "full GC: %,d MB (log: %s)%n",
+                            hosts,
+                            seconds(all - start),
+                            seconds(all - start) - readyAfter,
+                            readyAfter,
+                            seconds(all - first[0]),
+                            heapKb / 1024,
+                            log);
                 } finally {
                     compute.destroy();
                     compute.waitFor(30, TimeUnit.SECONDS);
@@ -185,8 +225,10 @@ class ScaleBenchmark {
     }
 
     private static String jcmd(long pid, String command) throws IOException, InterruptedException {
-        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                Long.toString(pid), command).redirectErrorStream(true).start();
+        Process jcmd = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(pid), command)
+                .redirectErrorStream(true)
+                .start();
         String output = new String(jcmd.getInputStream().readAllBytes());
         jcmd.waitFor(30, TimeUnit.SECONDS);
         return output;
@@ -235,8 +277,10 @@ class ScaleBenchmark {
                     int memoryUsed = host.get("memory_mb_used").asInt();
                     maxMemoryUsed.accumulateAndGet(memoryUsed, Math::max);
                     if (memoryUsed > host.get("memory_mb").asInt()
-                            || host.get("vcpus_used").asInt() > host.get("vcpus").asInt() * 4
-                            || host.get("local_gb_used").asInt() > host.get("local_gb").asInt()) {
+                            || host.get("vcpus_used").asInt()
+                                    > host.get("vcpus").asInt() * 4
+                            || host.get("local_gb_used").asInt()
+                                    > host.get("local_gb").asInt()) {
                         violations.incrementAndGet();
                     }
                 }

@@ -39,7 +39,9 @@ class SchedulersIT {
         cloud.startExtraScheduler(Map.of("novasim.service.host", "scheduler-2"));
         api = cloud.client();
         // Both schedulers know the host (each asked for a report when it started).
-        await().atMost(WAIT).until(() -> cloud.schedulerContext().getBean(HostStateCache.class).size() == 1);
+        await().atMost(WAIT)
+                .until(() ->
+                        cloud.schedulerContext().getBean(HostStateCache.class).size() == 1);
     }
 
     @AfterAll
@@ -66,15 +68,23 @@ class SchedulersIT {
         assertThat(active).isEqualTo(4);
         assertThat(faults).containsOnly(SchedulingIT.NO_VALID_HOST).hasSize(2);
         assertThat(refusals).as("claims the host refused").isEmpty();
-        assertThat(api.get("/compute/v2.1/os-services?binary=nova-scheduler").body().get("services")
-                .findValuesAsString("host")).contains("scheduler-2");
+        assertThat(api.get("/compute/v2.1/os-services?binary=nova-scheduler")
+                        .body()
+                        .get("services")
+                        .findValuesAsString("host"))
+                .contains("scheduler-2");
     }
 
     /** The create action's claim events that failed: the host had no room for what a scheduler gave it. */
     private static List<String> claimRefusals(String id) {
-        JsonNode actions = api.get("/compute/v2.1/servers/" + id + "/os-instance-actions").body().get("instanceActions");
+        JsonNode actions = api.get("/compute/v2.1/servers/" + id + "/os-instance-actions")
+                .body()
+                .get("instanceActions");
         JsonNode events = api.get("/compute/v2.1/servers/" + id + "/os-instance-actions/"
-                + actions.get(0).get("request_id").asString()).body().get("instanceAction").get("events");
+                        + actions.get(0).get("request_id").asString())
+                .body()
+                .get("instanceAction")
+                .get("events");
         List<String> refusals = new ArrayList<>();
         events.forEach(event -> {
             if ("compute_claim_resources".equals(event.get("event").asString())

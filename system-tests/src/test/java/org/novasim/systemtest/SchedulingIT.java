@@ -48,7 +48,12 @@ class SchedulingIT {
                 .compute("novasim.compute.fake-driver.hosts.flaky-1.failure-rate", 1.0)
                 .start();
         api = cloud.client();
-        await().atMost(WAIT).until(() -> api.get("/compute/v2.1/os-hypervisors").body().get("hypervisors").size() == 7);
+        await().atMost(WAIT)
+                .until(() -> api.get("/compute/v2.1/os-hypervisors")
+                                .body()
+                                .get("hypervisors")
+                                .size()
+                        == 7);
     }
 
     @AfterAll
@@ -92,19 +97,27 @@ class SchedulingIT {
 
         assertThat(server.get("OS-EXT-SRV-ATTR:host").asString()).isEqualTo("steady-1");
         String requestId = created.header("x-openstack-request-id");
-        JsonNode events = api.get("/compute/v2.1/servers/" + id + "/os-instance-actions/" + requestId).body()
-                .get("instanceAction").get("events");
+        JsonNode events = api.get("/compute/v2.1/servers/" + id + "/os-instance-actions/" + requestId)
+                .body()
+                .get("instanceAction")
+                .get("events");
         List<JsonNode> builds = new ArrayList<>();
         events.forEach(event -> {
             if ("compute__do_build_and_run_instance".equals(event.get("event").asString())) {
                 builds.add(event);
             }
         });
-        assertThat(builds).extracting(event -> event.get("result").asString())
+        assertThat(builds)
+                .extracting(event -> event.get("result").asString())
                 .containsExactlyInAnyOrder("Error", "Success");
-        assertThat(builds).anySatisfy(event -> assertThat(event.get("traceback").asString()).contains("flaky-1"));
-        await().atMost(WAIT).untilAsserted(() ->
-                assertThat(hypervisor("flaky-1").get("vcpus_used").asInt()).as("the failed claim was freed").isZero());
+        assertThat(builds)
+                .anySatisfy(
+                        event -> assertThat(event.get("traceback").asString()).contains("flaky-1"));
+        await().atMost(WAIT)
+                .untilAsserted(
+                        () -> assertThat(hypervisor("flaky-1").get("vcpus_used").asInt())
+                                .as("the failed claim was freed")
+                                .isZero());
         deleteAll(List.of(id));
     }
 
@@ -115,18 +128,26 @@ class SchedulingIT {
         List<String> ids = launchConcurrently(3, "spread", "1", group);
         Set<String> hosts = new HashSet<>();
         for (String id : ids) {
-            hosts.add(api.waitForStatus(id, "ACTIVE", WAIT).get("OS-EXT-SRV-ATTR:host").asString());
+            hosts.add(api.waitForStatus(id, "ACTIVE", WAIT)
+                    .get("OS-EXT-SRV-ATTR:host")
+                    .asString());
         }
         assertThat(hosts).containsExactlyInAnyOrder("spread-1", "spread-2", "spread-3");
-        JsonNode shown = api.get("/compute/v2.1/os-server-groups/" + group).body().get("server_group");
+        JsonNode shown =
+                api.get("/compute/v2.1/os-server-groups/" + group).body().get("server_group");
         assertThat(shown.get("members").findValuesAsString("")).isEmpty();
         List<String> members = new ArrayList<>();
         shown.get("members").forEach(member -> members.add(member.asString()));
         assertThat(members).containsExactlyInAnyOrderElementsOf(ids);
         assertThat(shown.get("policies").get(0).asString()).isEqualTo("anti-affinity");
 
-        String fourth = launch("spread", "1", group).body().get("server").get("id").asString();
-        assertThat(api.waitForStatus(fourth, "ERROR", WAIT).get("fault").get("message").asString()).isEqualTo(NO_VALID_HOST);
+        String fourth =
+                launch("spread", "1", group).body().get("server").get("id").asString();
+        assertThat(api.waitForStatus(fourth, "ERROR", WAIT)
+                        .get("fault")
+                        .get("message")
+                        .asString())
+                .isEqualTo(NO_VALID_HOST);
         ids.add(fourth);
         deleteAll(ids);
     }
@@ -135,16 +156,23 @@ class SchedulingIT {
     void membersOfAnAffinityGroupShareAHost() throws Exception {
         String group = createGroup("together", "affinity");
 
-        String first = launch("spread", "1", group).body().get("server").get("id").asString();
-        String host = api.waitForStatus(first, "ACTIVE", WAIT).get("OS-EXT-SRV-ATTR:host").asString();
+        String first =
+                launch("spread", "1", group).body().get("server").get("id").asString();
+        String host = api.waitForStatus(first, "ACTIVE", WAIT)
+                .get("OS-EXT-SRV-ATTR:host")
+                .asString();
         List<String> ids = launchConcurrently(2, "spread", "1", group);
 
         for (String id : ids) {
-            assertThat(api.waitForStatus(id, "ACTIVE", WAIT).get("OS-EXT-SRV-ATTR:host").asString()).isEqualTo(host);
+            assertThat(api.waitForStatus(id, "ACTIVE", WAIT)
+                            .get("OS-EXT-SRV-ATTR:host")
+                            .asString())
+                    .isEqualTo(host);
         }
         ids.add(first);
         deleteAll(ids);
-        assertThat(api.delete("/compute/v2.1/os-server-groups/" + group).status()).isEqualTo(204);
+        assertThat(api.delete("/compute/v2.1/os-server-groups/" + group).status())
+                .isEqualTo(204);
         assertThat(api.get("/compute/v2.1/os-server-groups/" + group).status()).isEqualTo(404);
     }
 
@@ -153,39 +181,61 @@ class SchedulingIT {
         String group = createGroup("mine", "affinity");
         ApiClient demo = api.as("demo", "demo", "demo");
 
-        assertThat(api.get("/compute/v2.1/os-server-groups").body().get("server_groups").findValuesAsString("id"))
+        assertThat(api.get("/compute/v2.1/os-server-groups")
+                        .body()
+                        .get("server_groups")
+                        .findValuesAsString("id"))
                 .contains(group);
-        assertThat(demo.get("/compute/v2.1/os-server-groups").body().get("server_groups").findValuesAsString("id"))
+        assertThat(demo.get("/compute/v2.1/os-server-groups")
+                        .body()
+                        .get("server_groups")
+                        .findValuesAsString("id"))
                 .doesNotContain(group);
         assertThat(demo.get("/compute/v2.1/os-server-groups/" + group).status()).isEqualTo(404);
-        ServerActionsIT.assertError(api.post("/compute/v2.1/os-server-groups",
-                "{\"server_group\": {\"name\": \"x\", \"policies\": [\"soft-affinity\"]}}"), 400, "badRequest", "policies");
-        ServerActionsIT.assertError(api.post("/compute/v2.1/os-server-groups",
-                "{\"server_group\": {\"policies\": [\"affinity\"]}}"), 400, "badRequest", "name");
-        ServerActionsIT.assertError(launch("spread", "1", "11111111-2222-3333-4444-555555555555"), 400, "badRequest",
-                "could not be found");
-        ServerActionsIT.assertError(api.post("/compute/v2.1/servers", """
-                {"server": {"name": "x", "flavorRef": "1", "imageRef": "%s"}, "os:scheduler_hints": {"group": "nope"}}"""
-                .formatted(LaunchPipelineIT.CIRROS)), 400, "badRequest", "group");
+        ServerActionsIT.assertError(
+                api.post(
+                        "/compute/v2.1/os-server-groups",
+                        "{\"server_group\": {\"name\": \"x\", \"policies\": [\"soft-affinity\"]}}"),
+                400,
+                "badRequest",
+                "policies");
+        ServerActionsIT.assertError(
+                api.post("/compute/v2.1/os-server-groups", "{\"server_group\": {\"policies\": [\"affinity\"]}}"),
+                400,
+                "badRequest",
+                "name");
+        ServerActionsIT.assertError(
+                launch("spread", "1", "11111111-2222-3333-4444-555555555555"), 400, "badRequest", "could not be found");
+        ServerActionsIT.assertError(
+                api.post("/compute/v2.1/servers", """
+                {"server": {"name": "x", "flavorRef": "1", "imageRef": "%s"}, "os:scheduler_hints": {"group": "nope"}}""".formatted(LaunchPipelineIT.CIRROS)), 400, "badRequest", "group");
         api.delete("/compute/v2.1/os-server-groups/" + group);
     }
 
     @Test
     void serverGroupsCountAgainstTheProjectsQuota() {
-        int existing = api.get("/compute/v2.1/os-server-groups").body().get("server_groups").size();
+        int existing = api.get("/compute/v2.1/os-server-groups")
+                .body()
+                .get("server_groups")
+                .size();
         List<String> created = new ArrayList<>();
         for (int i = existing; i < 10; i++) {
             created.add(createGroup("g" + i, "affinity"));
         }
 
-        ServerActionsIT.assertError(api.post("/compute/v2.1/os-server-groups",
-                "{\"server_group\": {\"name\": \"one-too-many\", \"policies\": [\"affinity\"]}}"), 403, "forbidden",
+        ServerActionsIT.assertError(
+                api.post(
+                        "/compute/v2.1/os-server-groups",
+                        "{\"server_group\": {\"name\": \"one-too-many\", \"policies\": [\"affinity\"]}}"),
+                403,
+                "forbidden",
                 "Quota exceeded, too many server groups.");
         created.forEach(id -> api.delete("/compute/v2.1/os-server-groups/" + id));
     }
 
     private static String createGroup(String name, String policy) {
-        ApiClient.Response created = api.post("/compute/v2.1/os-server-groups",
+        ApiClient.Response created = api.post(
+                "/compute/v2.1/os-server-groups",
                 "{\"server_group\": {\"name\": \"%s\", \"policies\": [\"%s\"]}}".formatted(name, policy));
         assertThat(created.status()).as(created.raw().body()).isEqualTo(200);
         assertThat(created.body().get("server_group").get("members")).isEmpty();
@@ -193,7 +243,8 @@ class SchedulingIT {
     }
 
     /** Separate requests at once, as many clients would send them. */
-    private static List<String> launchConcurrently(int count, String zone, String flavor, String group) throws Exception {
+    private static List<String> launchConcurrently(int count, String zone, String flavor, String group)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(count);
         try {
             List<Future<ApiClient.Response>> responses = new ArrayList<>();
@@ -215,12 +266,12 @@ class SchedulingIT {
     private static ApiClient.Response launch(String zone, String flavor, String group) {
         String hints = group == null ? "" : ", \"os:scheduler_hints\": {\"group\": \"" + group + "\"}";
         return api.post("/compute/v2.1/servers", """
-                {"server": {"name": "vm", "flavorRef": "%s", "imageRef": "%s", "availability_zone": "%s"}%s}"""
-                .formatted(flavor, LaunchPipelineIT.CIRROS, zone, hints));
+                {"server": {"name": "vm", "flavorRef": "%s", "imageRef": "%s", "availability_zone": "%s"}%s}""".formatted(flavor, LaunchPipelineIT.CIRROS, zone, hints));
     }
 
     private static JsonNode waitForEnd(String id) {
-        java.util.concurrent.atomic.AtomicReference<JsonNode> last = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<JsonNode> last =
+                new java.util.concurrent.atomic.AtomicReference<>();
         await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).until(() -> {
             JsonNode server = api.get("/compute/v2.1/servers/" + id).body().get("server");
             last.set(server);
@@ -231,7 +282,8 @@ class SchedulingIT {
     }
 
     private static JsonNode hypervisor(String host) {
-        for (JsonNode hypervisor : api.get("/compute/v2.1/os-hypervisors/detail").body().get("hypervisors")) {
+        for (JsonNode hypervisor :
+                api.get("/compute/v2.1/os-hypervisors/detail").body().get("hypervisors")) {
             if (host.equals(hypervisor.get("hypervisor_hostname").asString())) {
                 return hypervisor;
             }

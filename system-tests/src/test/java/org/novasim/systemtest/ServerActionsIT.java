@@ -47,28 +47,34 @@ class ServerActionsIT {
         JsonNode stopping = server(id);
         assertThat(stopping.get("OS-EXT-STS:task_state").asString()).isEqualTo("powering-off");
         assertThat(stopping.get("status").asString()).isEqualTo("ACTIVE");
-        assertConflict(action(id, "{\"os-stop\": null}"), "Cannot 'stop' instance " + id
-                + " while it is in task_state powering-off");
+        assertConflict(
+                action(id, "{\"os-stop\": null}"),
+                "Cannot 'stop' instance " + id + " while it is in task_state powering-off");
         JsonNode stopped = api.waitForStatus(id, "SHUTOFF", WAIT);
         assertThat(stopped.get("OS-EXT-STS:vm_state").asString()).isEqualTo("stopped");
         assertThat(stopped.get("OS-EXT-STS:power_state").asInt()).isEqualTo(4);
         assertThat(stopped.get("OS-EXT-STS:task_state").isNull()).isTrue();
 
-        assertConflict(action(id, "{\"os-stop\": null}"), "Cannot 'stop' instance " + id
-                + " while it is in vm_state stopped");
-        assertConflict(action(id, "{\"reboot\": {\"type\": \"SOFT\"}}"), "Cannot 'reboot' instance " + id
-                + " while it is in vm_state stopped");
+        assertConflict(
+                action(id, "{\"os-stop\": null}"), "Cannot 'stop' instance " + id + " while it is in vm_state stopped");
+        assertConflict(
+                action(id, "{\"reboot\": {\"type\": \"SOFT\"}}"),
+                "Cannot 'reboot' instance " + id + " while it is in vm_state stopped");
 
         assertThat(action(id, "{\"os-start\": null}").status()).isEqualTo(202);
         assertThat(server(id).get("OS-EXT-STS:task_state").asString()).isEqualTo("powering-on");
         JsonNode started = api.waitForStatus(id, "ACTIVE", WAIT);
         assertThat(started.get("OS-EXT-STS:power_state").asInt()).isEqualTo(1);
-        assertConflict(action(id, "{\"os-start\": null}"), "Cannot 'start' instance " + id
-                + " while it is in vm_state active");
+        assertConflict(
+                action(id, "{\"os-start\": null}"),
+                "Cannot 'start' instance " + id + " while it is in vm_state active");
 
         assertThat(action(id, "{\"reboot\": {\"type\": \"SOFT\"}}").status()).isEqualTo(202);
         assertThat(server(id).get("status").asString()).isEqualTo("REBOOT");
-        assertThat(api.waitForStatus(id, "ACTIVE", WAIT).get("OS-EXT-STS:task_state").isNull()).isTrue();
+        assertThat(api.waitForStatus(id, "ACTIVE", WAIT)
+                        .get("OS-EXT-STS:task_state")
+                        .isNull())
+                .isTrue();
 
         assertThat(action(id, "{\"reboot\": {\"type\": \"hard\"}}").status()).isEqualTo(202);
         assertThat(server(id).get("status").asString()).isEqualTo("HARD_REBOOT");
@@ -78,7 +84,10 @@ class ServerActionsIT {
         action(id, "{\"os-stop\": null}");
         api.waitForStatus(id, "SHUTOFF", WAIT);
         assertThat(action(id, "{\"reboot\": {\"type\": \"HARD\"}}").status()).isEqualTo(202);
-        assertThat(api.waitForStatus(id, "ACTIVE", WAIT).get("OS-EXT-STS:power_state").asInt()).isEqualTo(1);
+        assertThat(api.waitForStatus(id, "ACTIVE", WAIT)
+                        .get("OS-EXT-STS:power_state")
+                        .asInt())
+                .isEqualTo(1);
 
         api.delete("/compute/v2.1/servers/" + id);
         api.waitForGone(id, WAIT);
@@ -93,14 +102,17 @@ class ServerActionsIT {
         action(id, "{\"os-start\": null}");
         api.waitForStatus(id, "ACTIVE", WAIT);
 
-        JsonNode actions = api.get("/compute/v2.1/servers/" + id + "/os-instance-actions").body().get("instanceActions");
+        JsonNode actions = api.get("/compute/v2.1/servers/" + id + "/os-instance-actions")
+                .body()
+                .get("instanceActions");
         assertThat(actions.findValuesAsString("action")).containsExactly("start", "stop", "create");
         JsonNode stop = actions.get(1);
         assertThat(stop.get("request_id").asString()).isEqualTo(stopRequest);
         assertThat(stop.get("instance_uuid").asString()).isEqualTo(id);
         assertThat(stop.get("start_time").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}");
 
-        JsonNode shown = api.get("/compute/v2.1/servers/" + id + "/os-instance-actions/" + stopRequest).body()
+        JsonNode shown = api.get("/compute/v2.1/servers/" + id + "/os-instance-actions/" + stopRequest)
+                .body()
                 .get("instanceAction");
         JsonNode event = shown.get("events").get(0);
         assertThat(event.get("event").asString()).isEqualTo("compute_stop_instance");
@@ -110,14 +122,20 @@ class ServerActionsIT {
         assertThat(event.has("traceback")).isTrue();
 
         JsonNode create = api.get("/compute/v2.1/servers/" + id + "/os-instance-actions/"
-                + actions.get(2).get("request_id").asString()).body().get("instanceAction");
+                        + actions.get(2).get("request_id").asString())
+                .body()
+                .get("instanceAction");
         assertThat(create.get("events").findValuesAsString("event"))
                 .contains("compute__do_build_and_run_instance", "compute_spawn", "scheduler_select_destinations");
 
-        assertThat(api.get("/compute/v2.1/servers/" + id + "/os-instance-actions/req-unknown").status()).isEqualTo(404);
+        assertThat(api.get("/compute/v2.1/servers/" + id + "/os-instance-actions/req-unknown")
+                        .status())
+                .isEqualTo(404);
         ApiClient demo = api.as("demo", "demo", "demo");
-        assertThat(demo.get("/compute/v2.1/servers/" + id + "/os-instance-actions").status())
-                .as("another project's server does not exist for it").isEqualTo(404);
+        assertThat(demo.get("/compute/v2.1/servers/" + id + "/os-instance-actions")
+                        .status())
+                .as("another project's server does not exist for it")
+                .isEqualTo(404);
     }
 
     @Test
@@ -126,9 +144,13 @@ class ServerActionsIT {
         String id = demo.launchIn("nova", "mine", "1");
         demo.waitForStatus(id, "ACTIVE", WAIT);
 
-        JsonNode actions = demo.get("/compute/v2.1/servers/" + id + "/os-instance-actions").body().get("instanceActions");
+        JsonNode actions = demo.get("/compute/v2.1/servers/" + id + "/os-instance-actions")
+                .body()
+                .get("instanceActions");
         JsonNode create = demo.get("/compute/v2.1/servers/" + id + "/os-instance-actions/"
-                + actions.get(0).get("request_id").asString()).body().get("instanceAction");
+                        + actions.get(0).get("request_id").asString())
+                .body()
+                .get("instanceAction");
 
         assertThat(create.get("action").asString()).isEqualTo("create");
         assertThat(create.has("events")).isFalse();
@@ -144,8 +166,11 @@ class ServerActionsIT {
         assertError(action(id, "{\"reboot\": {}}"), 400, "badRequest", "'type' is a required property");
         assertError(action(id, "{\"reboot\": {\"type\": \"GENTLE\"}}"), 400, "badRequest", "type");
         assertError(action(id, "{"), 400, "badRequest", "Malformed");
-        assertError(api.post("/compute/v2.1/servers/00000000-0000-0000-0000-000000000000/action",
-                "{\"os-stop\": null}"), 404, "itemNotFound", "could not be found");
+        assertError(
+                api.post("/compute/v2.1/servers/00000000-0000-0000-0000-000000000000/action", "{\"os-stop\": null}"),
+                404,
+                "itemNotFound",
+                "could not be found");
         api.delete("/compute/v2.1/servers/" + id);
     }
 

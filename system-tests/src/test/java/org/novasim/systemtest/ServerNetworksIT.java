@@ -45,8 +45,8 @@ class ServerNetworksIT {
     @Test
     void aServerOnTwoNetworksHasAPortOnEachAndReleasesThemOnDelete() {
         String second = createNetwork("second", "10.50.0.0/24");
-        String id = launch("two-nics",
-                "[{\"uuid\": \"%s\"}, {\"uuid\": \"%s\"}]".formatted(NeutronApiIT.PRIVATE, second));
+        String id =
+                launch("two-nics", "[{\"uuid\": \"%s\"}, {\"uuid\": \"%s\"}]".formatted(NeutronApiIT.PRIVATE, second));
         JsonNode server = api.waitForStatus(id, "ACTIVE", WAIT);
 
         JsonNode addresses = server.get("addresses");
@@ -65,7 +65,8 @@ class ServerNetworksIT {
                     .isEqualTo(network.equals(second) ? secondAddress : privateAddress);
             assertThat(port.get("device_owner").asString()).isEqualTo("compute:nova");
             assertThat(port.get("status").asString()).isEqualTo("ACTIVE");
-            assertThat(port.get("binding:host_id").asString()).isEqualTo(server.get("OS-EXT-SRV-ATTR:host").asString());
+            assertThat(port.get("binding:host_id").asString())
+                    .isEqualTo(server.get("OS-EXT-SRV-ATTR:host").asString());
         }
 
         JsonNode ips = api.get("/compute/v2.1/servers/" + id + "/ips").body().get("addresses");
@@ -85,8 +86,13 @@ class ServerNetworksIT {
         assertThat(ports("device_id=" + id)).isEmpty();
         // The released address is free again: a new server may ask for exactly it.
         String again = launch("reuse", "[{\"uuid\": \"%s\", \"fixed_ip\": \"%s\"}]".formatted(second, secondAddress));
-        assertThat(api.waitForStatus(again, "ACTIVE", WAIT).get("addresses").get("second").get(0).get("addr")
-                .asString()).isEqualTo(secondAddress);
+        assertThat(api.waitForStatus(again, "ACTIVE", WAIT)
+                        .get("addresses")
+                        .get("second")
+                        .get(0)
+                        .get("addr")
+                        .asString())
+                .isEqualTo(secondAddress);
         deleteAndWait(again);
     }
 
@@ -95,12 +101,19 @@ class ServerNetworksIT {
         String network = createNetwork("fixed", "10.51.0.0/24");
         String requested = "[{\"uuid\": \"%s\", \"fixed_ip\": \"10.51.0.77\"}]".formatted(network);
         String first = launch("fixed-1", requested);
-        assertThat(api.waitForStatus(first, "ACTIVE", WAIT).get("addresses").get("fixed").get(0).get("addr")
-                .asString()).isEqualTo("10.51.0.77");
+        assertThat(api.waitForStatus(first, "ACTIVE", WAIT)
+                        .get("addresses")
+                        .get("fixed")
+                        .get(0)
+                        .get("addr")
+                        .asString())
+                .isEqualTo("10.51.0.77");
 
         String second = launch("fixed-2", requested);
         JsonNode failed = api.waitForStatus(second, "ERROR", WAIT);
-        assertThat(failed.get("fault").get("message").asString()).contains("10.51.0.77").contains("in use");
+        assertThat(failed.get("fault").get("message").asString())
+                .contains("10.51.0.77")
+                .contains("in use");
         assertThat(buildAttempts(second)).isEqualTo(1);
         assertThat(ports("device_id=" + second)).isEmpty();
 
@@ -111,8 +124,11 @@ class ServerNetworksIT {
     @Test
     void aPortBroughtToTheServerIsBoundAndKeptWhenTheServerGoes() {
         String network = createNetwork("ported", "10.52.0.0/24");
-        JsonNode port = api.post("/network/v2.0/ports",
-                "{\"port\": {\"network_id\": \"%s\", \"name\": \"boot-port\"}}".formatted(network)).body().get("port");
+        JsonNode port = api.post(
+                        "/network/v2.0/ports",
+                        "{\"port\": {\"network_id\": \"%s\", \"name\": \"boot-port\"}}".formatted(network))
+                .body()
+                .get("port");
         String portId = port.get("id").asString();
         String address = port.get("fixed_ips").get(0).get("ip_address").asString();
 
@@ -120,11 +136,13 @@ class ServerNetworksIT {
         JsonNode server = api.waitForStatus(id, "ACTIVE", WAIT);
         JsonNode nic = server.get("addresses").get("ported").get(0);
         assertThat(nic.get("addr").asString()).isEqualTo(address);
-        assertThat(nic.get("OS-EXT-IPS-MAC:mac_addr").asString()).isEqualTo(port.get("mac_address").asString());
+        assertThat(nic.get("OS-EXT-IPS-MAC:mac_addr").asString())
+                .isEqualTo(port.get("mac_address").asString());
         JsonNode bound = api.get("/network/v2.0/ports/" + portId).body().get("port");
         assertThat(bound.get("device_id").asString()).isEqualTo(id);
         assertThat(bound.get("status").asString()).isEqualTo("ACTIVE");
-        assertThat(bound.get("binding:host_id").asString()).isEqualTo(server.get("OS-EXT-SRV-ATTR:host").asString());
+        assertThat(bound.get("binding:host_id").asString())
+                .isEqualTo(server.get("OS-EXT-SRV-ATTR:host").asString());
 
         deleteAndWait(id);
         JsonNode kept = api.get("/network/v2.0/ports/" + portId).body().get("port");
@@ -139,10 +157,16 @@ class ServerNetworksIT {
         String auto = launch("auto", "\"auto\"");
         String none = launch("none", "\"none\"");
 
-        assertThat(api.waitForStatus(auto, "ACTIVE", WAIT).get("addresses").propertyNames()).containsExactly("private");
-        assertThat(api.waitForStatus(none, "ACTIVE", WAIT).get("addresses").isEmpty()).isTrue();
+        assertThat(api.waitForStatus(auto, "ACTIVE", WAIT).get("addresses").propertyNames())
+                .containsExactly("private");
+        assertThat(api.waitForStatus(none, "ACTIVE", WAIT).get("addresses").isEmpty())
+                .isTrue();
         assertThat(ports("device_id=" + none)).isEmpty();
-        assertThat(api.get("/compute/v2.1/servers/" + none + "/ips").body().get("addresses").isEmpty()).isTrue();
+        assertThat(api.get("/compute/v2.1/servers/" + none + "/ips")
+                        .body()
+                        .get("addresses")
+                        .isEmpty())
+                .isTrue();
         deleteAndWait(auto);
         deleteAndWait(none);
     }
@@ -156,13 +180,15 @@ class ServerNetworksIT {
             ids.add(launch("tiny-" + i, "[{\"uuid\": \"%s\"}]".formatted(network)));
         }
 
-        List<JsonNode> servers = ids.stream().map(ServerNetworksIT::waitForActiveOrError).toList();
+        List<JsonNode> servers =
+                ids.stream().map(ServerNetworksIT::waitForActiveOrError).toList();
         Set<String> addresses = new HashSet<>();
         List<String> failed = new ArrayList<>();
         for (int i = 0; i < servers.size(); i++) {
             JsonNode server = servers.get(i);
             if ("ACTIVE".equals(server.get("status").asString())) {
-                addresses.add(server.get("addresses").get("tiny").get(0).get("addr").asString());
+                addresses.add(
+                        server.get("addresses").get("tiny").get(0).get("addr").asString());
             } else {
                 failed.add(ids.get(i));
                 assertThat(server.get("fault").get("message").asString())
@@ -178,7 +204,8 @@ class ServerNetworksIT {
             assertThat(ports("device_id=" + id)).isEmpty();
         }
 
-        ids.forEach(id -> assertThat(api.delete("/compute/v2.1/servers/" + id).status()).isEqualTo(204));
+        ids.forEach(id ->
+                assertThat(api.delete("/compute/v2.1/servers/" + id).status()).isEqualTo(204));
         ids.forEach(id -> api.waitForGone(id, WAIT));
         assertThat(ports("network_id=" + network)).isEmpty();
 
@@ -187,15 +214,19 @@ class ServerNetworksIT {
             again.add(launch("tiny-again-" + i, "[{\"uuid\": \"%s\"}]".formatted(network)));
         }
         Set<String> reused = new HashSet<>();
-        again.forEach(id -> reused.add(api.waitForStatus(id, "ACTIVE", WAIT).get("addresses").get("tiny").get(0)
-                .get("addr").asString()));
+        again.forEach(id -> reused.add(api.waitForStatus(id, "ACTIVE", WAIT)
+                .get("addresses")
+                .get("tiny")
+                .get(0)
+                .get("addr")
+                .asString()));
         assertThat(reused).isEqualTo(pool);
         again.forEach(ServerNetworksIT::deleteAndWait);
     }
 
     private static String createNetwork(String name, String cidr) {
-        ApiClient.Response network = api.post("/network/v2.0/networks",
-                "{\"network\": {\"name\": \"%s\"}}".formatted(name));
+        ApiClient.Response network =
+                api.post("/network/v2.0/networks", "{\"network\": {\"name\": \"%s\"}}".formatted(name));
         assertThat(network.status()).as(network.raw().body()).isEqualTo(201);
         String id = network.body().get("network").get("id").asString();
         ApiClient.Response subnet = api.post("/network/v2.0/subnets", """
@@ -206,8 +237,7 @@ class ServerNetworksIT {
 
     private static String launch(String name, String networks) {
         ApiClient.Response response = api.post("/compute/v2.1/servers", """
-                {"server": {"name": "%s", "flavorRef": "1", "imageRef": "%s", "networks": %s}}"""
-                .formatted(name, CIRROS, networks));
+                {"server": {"name": "%s", "flavorRef": "1", "imageRef": "%s", "networks": %s}}""".formatted(name, CIRROS, networks));
         assertThat(response.status()).as(response.raw().body()).isEqualTo(202);
         return response.body().get("server").get("id").asString();
     }
@@ -235,11 +265,19 @@ class ServerNetworksIT {
     /** How many hosts tried to build the server, from its create action's events. */
     private static long buildAttempts(String id) {
         var context = cloud.apiContext();
-        InstanceAction create = context.getBean(InstanceActionRepository.class)
-                .findByInstanceUuidOrderByStartTimeDescIdDesc(id).stream()
-                .filter(action -> InstanceAction.CREATE.equals(action.action()))
-                .findFirst().orElseThrow();
-        return context.getBean(InstanceActionEventRepository.class).findByActionIdOrderByStartTimeAscIdAsc(create.id())
-                .stream().filter(event -> ActionEvent.BUILD.equals(event.event())).count();
+        InstanceAction create =
+                context
+                        .getBean(InstanceActionRepository.class)
+                        .findByInstanceUuidOrderByStartTimeDescIdDesc(id)
+                        .stream()
+                        .filter(action -> InstanceAction.CREATE.equals(action.action()))
+                        .findFirst()
+                        .orElseThrow();
+        return context
+                .getBean(InstanceActionEventRepository.class)
+                .findByActionIdOrderByStartTimeAscIdAsc(create.id())
+                .stream()
+                .filter(event -> ActionEvent.BUILD.equals(event.event()))
+                .count();
     }
 }

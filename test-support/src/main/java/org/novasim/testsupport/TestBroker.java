@@ -29,8 +29,7 @@ public final class TestBroker {
     private static final Logger log = LoggerFactory.getLogger(TestBroker.class);
     private static BrokerEndpoint shared;
 
-    private TestBroker() {
-    }
+    private TestBroker() {}
 
     /** The broker of this test JVM, started or prepared on first use. */
     public static synchronized BrokerEndpoint get() {
@@ -43,16 +42,22 @@ public final class TestBroker {
     /** Another isolated virtual host on the same broker, for a test that must not share even with its JVM. */
     public static BrokerEndpoint isolated() {
         BrokerEndpoint base = get();
-        return base.managementPort() > 0 ? createVirtualHost(base.host(), base.port(), base.username(),
-                base.password(), base.managementPort()) : base;
+        return base.managementPort() > 0
+                ? createVirtualHost(base.host(), base.port(), base.username(), base.password(), base.managementPort())
+                : base;
     }
 
     private static BrokerEndpoint container() {
         RabbitMQContainer container = new RabbitMQContainer("rabbitmq:3.13-management");
         container.start();
         log.info("test broker: Testcontainers RabbitMQ at {}", container.getAmqpUrl());
-        return new BrokerEndpoint(container.getHost(), container.getAmqpPort(), container.getAdminUsername(),
-                container.getAdminPassword(), "/", container.getHttpPort());
+        return new BrokerEndpoint(
+                container.getHost(),
+                container.getAmqpPort(),
+                container.getAdminUsername(),
+                container.getAdminPassword(),
+                "/",
+                container.getHttpPort());
     }
 
     private static BrokerEndpoint localVirtualHost() {
@@ -64,12 +69,13 @@ public final class TestBroker {
         return createVirtualHost(host, port, user, password, managementPort);
     }
 
-    private static BrokerEndpoint createVirtualHost(String host, int port, String user, String password,
-                                                    int managementPort) {
+    private static BrokerEndpoint createVirtualHost(
+            String host, int port, String user, String password, int managementPort) {
         String vhost = "novasim-test-" + UUID.randomUUID().toString().substring(0, 8);
         Management management = new Management(host, managementPort, user, password);
         management.put("/api/vhosts/" + vhost, "{}");
-        management.put("/api/permissions/" + vhost + "/" + user, "{\"configure\":\".*\",\"write\":\".*\",\"read\":\".*\"}");
+        management.put(
+                "/api/permissions/" + vhost + "/" + user, "{\"configure\":\".*\",\"write\":\".*\",\"read\":\".*\"}");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> management.delete("/api/vhosts/" + vhost)));
         log.info("test broker: virtual host {} on {}:{}", vhost, host, port);
         return new BrokerEndpoint(host, port, user, password, vhost, managementPort);
@@ -81,8 +87,8 @@ public final class TestBroker {
     }
 
     /** Where a test connects, and the Spring properties that say so. */
-    public record BrokerEndpoint(String host, int port, String username, String password, String virtualHost,
-                                 int managementPort) {
+    public record BrokerEndpoint(
+            String host, int port, String username, String password, String virtualHost, int managementPort) {
 
         public Map<String, Object> springProperties() {
             Map<String, Object> properties = new LinkedHashMap<>();
@@ -98,8 +104,10 @@ public final class TestBroker {
     /** The few calls of RabbitMQ's management HTTP API the tests need (over HTTP/1.1: h2c upgrades are dropped). */
     private record Management(String host, int port, String user, String password) {
 
-        private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        private static final HttpClient HTTP = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
 
         void put(String path, String body) {
             send(request(path).PUT(HttpRequest.BodyPublishers.ofString(body)).build());
@@ -114,7 +122,8 @@ public final class TestBroker {
         }
 
         private HttpRequest.Builder request(String path) {
-            String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+            String credentials =
+                    Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
             return HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + path))
                     .timeout(Duration.ofSeconds(10))
                     .header("Authorization", "Basic " + credentials)
@@ -129,8 +138,10 @@ public final class TestBroker {
                             + response.statusCode() + ": " + response.body());
                 }
             } catch (IOException e) {
-                throw new IllegalStateException("RabbitMQ's management API does not answer at " + request.uri()
-                        + " (enable it: rabbitmq-plugins enable rabbitmq_management): " + e, e);
+                throw new IllegalStateException(
+                        "RabbitMQ's management API does not answer at " + request.uri()
+                                + " (enable it: rabbitmq-plugins enable rabbitmq_management): " + e,
+                        e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);

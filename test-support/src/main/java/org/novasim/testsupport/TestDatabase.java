@@ -24,8 +24,7 @@ public final class TestDatabase {
     private static final Logger log = LoggerFactory.getLogger(TestDatabase.class);
     private static Server server;
 
-    private TestDatabase() {
-    }
+    private TestDatabase() {}
 
     public static synchronized DatabaseEndpoint create() {
         if (server == null) {
@@ -46,8 +45,10 @@ public final class TestDatabase {
     }
 
     private static Server local() {
-        return new Server(env("NOVASIM_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test"),
-                env("NOVASIM_TEST_POSTGRES_USER", "postgres"), env("NOVASIM_TEST_POSTGRES_PASSWORD", ""));
+        return new Server(
+                env("NOVASIM_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test"),
+                env("NOVASIM_TEST_POSTGRES_USER", "postgres"),
+                env("NOVASIM_TEST_POSTGRES_PASSWORD", ""));
     }
 
     private static String env(String name, String fallback) {
@@ -76,10 +77,11 @@ public final class TestDatabase {
 
         void execute(String sql) {
             try (Connection connection = DriverManager.getConnection(adminUrl, user, password);
-                 Statement statement = connection.createStatement()) {
+                    Statement statement = connection.createStatement()) {
                 statement.execute(sql);
             } catch (SQLException e) {
-                throw new IllegalStateException("PostgreSQL at " + adminUrl + " refused '" + sql + "': " + e.getMessage(), e);
+                throw new IllegalStateException(
+                        "PostgreSQL at " + adminUrl + " refused '" + sql + "': " + e.getMessage(), e);
             }
         }
 

@@ -41,9 +41,17 @@ public class ActionLog {
 
     public void start(RpcContext context, String instanceUuid, String action) {
         var now = clock.instant();
-        if (actions.findByInstanceUuidAndRequestId(instanceUuid, context.requestId()).isEmpty()) {
-            jdbc.update(INSERT_ACTION, instanceUuid, action, context.requestId(), context.projectId(),
-                    context.userId(), utc(now), utc(now));
+        if (actions.findByInstanceUuidAndRequestId(instanceUuid, context.requestId())
+                .isEmpty()) {
+            jdbc.update(
+                    INSERT_ACTION,
+                    instanceUuid,
+                    action,
+                    context.requestId(),
+                    context.projectId(),
+                    context.userId(),
+                    utc(now),
+                    utc(now));
         }
     }
 
@@ -51,17 +59,32 @@ public class ActionLog {
         if (finished.isEmpty()) {
             return;
         }
-        actions.findByInstanceUuidAndRequestId(instanceUuid, context.requestId()).ifPresentOrElse(
-                action -> {
-                    jdbc.batchUpdate(INSERT_EVENT, finished.stream().map(event -> new Object[] {action.id(),
-                            event.event(), utc(event.startTime()), utc(event.finishTime()), event.result(),
-                            event.details(), event.host()}).toList());
-                    if (action.message() == null
-                            && finished.stream().anyMatch(event -> ActionEvent.ERROR.equals(event.result()))) {
-                        actions.save(action.failed(clock.instant()));
-                    }
-                },
-                () -> log.debug("no action of request {} on {} for events {}", context.requestId(), instanceUuid, finished));
+        actions.findByInstanceUuidAndRequestId(instanceUuid, context.requestId())
+                .ifPresentOrElse(
+                        action -> {
+                            jdbc.batchUpdate(
+                                    INSERT_EVENT,
+                                    finished.stream()
+                                            .map(event -> new Object[] {
+                                                action.id(),
+                                                event.event(),
+                                                utc(event.startTime()),
+                                                utc(event.finishTime()),
+                                                event.result(),
+                                                event.details(),
+                                                event.host()
+                                            })
+                                            .toList());
+                            if (action.message() == null
+                                    && finished.stream().anyMatch(event -> ActionEvent.ERROR.equals(event.result()))) {
+                                actions.save(action.failed(clock.instant()));
+                            }
+                        },
+                        () -> log.debug(
+                                "no action of request {} on {} for events {}",
+                                context.requestId(),
+                                instanceUuid,
+                                finished));
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -6,8 +6,16 @@ import org.springframework.data.relational.core.mapping.Table;
 
 /** One user action on an instance (create, delete, stop ...) and who asked for it (os-instance-actions). */
 @Table("instance_actions")
-public record InstanceAction(@Id Long id, String instanceUuid, String action, String requestId, String projectId,
-                             String userId, Instant startTime, String message, Instant updatedAt) {
+public record InstanceAction(
+        @Id Long id,
+        String instanceUuid,
+        String action,
+        String requestId,
+        String projectId,
+        String userId,
+        Instant startTime,
+        String message,
+        Instant updatedAt) {
 
     public static final String CREATE = "create";
     public static final String DELETE = "delete";

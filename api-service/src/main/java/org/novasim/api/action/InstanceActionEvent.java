@@ -6,6 +6,12 @@ import org.springframework.data.relational.core.mapping.Table;
 
 /** One step of an action, with its timing and result. */
 @Table("instance_action_events")
-public record InstanceActionEvent(@Id Long id, Long actionId, String event, Instant startTime, Instant finishTime,
-                                  String result, String traceback, String host) {
-}
+public record InstanceActionEvent(
+        @Id Long id,
+        Long actionId,
+        String event,
+        Instant startTime,
+        Instant finishTime,
+        String result,
+        String traceback,
+        String host) {}

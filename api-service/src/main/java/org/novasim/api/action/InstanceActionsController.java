@@ -30,8 +30,8 @@ class InstanceActionsController {
     private final InstanceActionRepository actions;
     private final InstanceActionEventRepository events;
 
-    InstanceActionsController(ServerService servers, InstanceActionRepository actions,
-                              InstanceActionEventRepository events) {
+    InstanceActionsController(
+            ServerService servers, InstanceActionRepository actions, InstanceActionEventRepository events) {
         this.servers = servers;
         this.actions = actions;
         this.events = events;
@@ -40,13 +40,16 @@ class InstanceActionsController {
     @GetMapping
     Map<String, Object> list(RpcContext context, ApiVersion version, @PathVariable String serverId) {
         Instance instance = servers.get(context, serverId);
-        return Map.of("instanceActions", actions.findByInstanceUuidOrderByStartTimeDescIdDesc(instance.uuid())
-                .stream().map(action -> action(action, version)).toList());
+        return Map.of(
+                "instanceActions",
+                actions.findByInstanceUuidOrderByStartTimeDescIdDesc(instance.uuid()).stream()
+                        .map(action -> action(action, version))
+                        .toList());
     }
 
     @GetMapping("/{requestId}")
-    Map<String, Object> show(RpcContext context, ApiVersion version, @PathVariable String serverId,
-                             @PathVariable String requestId) {
+    Map<String, Object> show(
+            RpcContext context, ApiVersion version, @PathVariable String serverId, @PathVariable String requestId) {
         Instance instance = servers.get(context, serverId);
         InstanceAction action = actions.findByInstanceUuidAndRequestId(instance.uuid(), requestId)
                 .orElseThrow(() -> ApiException.notFound("Action " + requestId + " not found"));
@@ -54,10 +57,15 @@ class InstanceActionsController {
         boolean admin = context.isAdmin();
         if (admin || version.atLeast(2, 51)) {
             boolean hosts = version.atLeast(2, 62);
-            List<InstanceActionEvent> found = new ArrayList<>(events.findByActionIdOrderByStartTimeAscIdAsc(action.id()));
+            List<InstanceActionEvent> found =
+                    new ArrayList<>(events.findByActionIdOrderByStartTimeAscIdAsc(action.id()));
             // Nova lists an action's events newest first.
             Collections.reverse(found);
-            view.put("events", found.stream().map(event -> event(event, instance, admin, hosts)).toList());
+            view.put(
+                    "events",
+                    found.stream()
+                            .map(event -> event(event, instance, admin, hosts))
+                            .toList());
         }
         return Map.of("instanceAction", view);
     }
@@ -77,8 +85,8 @@ class InstanceActionsController {
         return view;
     }
 
-    private static Map<String, Object> event(InstanceActionEvent event, Instance instance, boolean admin,
-                                             boolean hosts) {
+    private static Map<String, Object> event(
+            InstanceActionEvent event, Instance instance, boolean admin, boolean hosts) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("event", event.event());
         view.put("start_time", LegacyTimestamps.of(event.startTime()));

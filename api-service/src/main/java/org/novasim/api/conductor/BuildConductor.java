@@ -50,10 +50,16 @@ public class BuildConductor {
     /** How many hosts a build may try in all when hosts keep refusing it for want of room. */
     private final int maxHostsPerBuild;
 
-    public BuildConductor(SchedulerClient scheduler, ComputeClient compute, InstanceStore instances,
-                          InstanceFaultRepository faults, ActionLog actions, ServerGroupMembership serverGroups,
-                          TransactionTemplate transaction, Clock clock,
-                          @Value("${novasim.conductor.max-hosts-per-build:10}") int maxHostsPerBuild) {
+    public BuildConductor(
+            SchedulerClient scheduler,
+            ComputeClient compute,
+            InstanceStore instances,
+            InstanceFaultRepository faults,
+            ActionLog actions,
+            ServerGroupMembership serverGroups,
+            TransactionTemplate transaction,
+            Clock clock,
+            @Value("${novasim.conductor.max-hosts-per-build:10}") int maxHostsPerBuild) {
         this.scheduler = scheduler;
         this.compute = compute;
         this.instances = instances;
@@ -67,7 +73,8 @@ public class BuildConductor {
 
     public void scheduleAndBuild(RpcContext context, ScheduleAndBuild request) {
         Instant started = clock.instant();
-        List<String> uuids = request.instances().stream().map(InstanceInfo::uuid).toList();
+        List<String> uuids =
+                request.instances().stream().map(InstanceInfo::uuid).toList();
         // Where the group's members are now, not when the API took the request.
         RequestSpec spec = serverGroups.refresh(request.spec(), uuids);
         Selections selections;
@@ -77,9 +84,14 @@ public class BuildConductor {
             // NoValidHost above all, but also a scheduler that is down or timed out: the build cannot go on.
             log.info("scheduling {} failed: {}", uuids, e.getMessage());
             for (String uuid : uuids) {
-                fail(context, uuid, e.getMessage(), null, List.of(
-                        ActionEvent.error(ActionEvent.SELECT_DESTINATIONS, started, null, e.toString()),
-                        ActionEvent.error(ActionEvent.SCHEDULE, started, null, e.toString())));
+                fail(
+                        context,
+                        uuid,
+                        e.getMessage(),
+                        null,
+                        List.of(
+                                ActionEvent.error(ActionEvent.SELECT_DESTINATIONS, started, null, e.toString()),
+                                ActionEvent.error(ActionEvent.SCHEDULE, started, null, e.toString())));
             }
             return;
         }
@@ -87,11 +99,27 @@ public class BuildConductor {
         for (int i = 0; i < uuids.size(); i++) {
             List<Selection> hosts = selections.hostLists().get(i);
             InstanceInfo instance = request.instances().get(i);
-            actions.record(context, instance.uuid(), List.of(
-                    new ActionEvent(ActionEvent.SELECT_DESTINATIONS, started, selected, ActionEvent.SUCCESS, null, null),
-                    ActionEvent.success(ActionEvent.SCHEDULE, started, null)));
-            send(context, new BuildInstance(hosts.get(0).host(), instance, spec, request.networks(),
-                    hosts.subList(1, hosts.size()), 1));
+            actions.record(
+                    context,
+                    instance.uuid(),
+                    List.of(
+                            new ActionEvent(
+                                    ActionEvent.SELECT_DESTINATIONS,
+                                    started,
+                                    selected,
+                                    ActionEvent.SUCCESS,
+                                    null,
+                                    null),
+                            ActionEvent.success(ActionEvent.SCHEDULE, started, null)));
+            send(
+                    context,
+                    new BuildInstance(
+                            hosts.get(0).host(),
+                            instance,
+                            spec,
+                            request.networks(),
+                            hosts.subList(1, hosts.size()),
+                            1));
         }
     }
 
@@ -105,9 +133,13 @@ public class BuildConductor {
             return;
         }
         if (failed.alternates().isEmpty() && !(request.claimRefused() && failed.attempt() < maxHostsPerBuild)) {
-            fail(context, uuid, "Exceeded maximum number of retries. Exhausted all hosts available for retrying "
-                    + "build failures for instance " + uuid + ". Last error: " + request.reason(),
-                    request.failedHost(), List.of());
+            fail(
+                    context,
+                    uuid,
+                    "Exceeded maximum number of retries. Exhausted all hosts available for retrying "
+                            + "build failures for instance " + uuid + ". Last error: " + request.reason(),
+                    request.failedHost(),
+                    List.of());
             return;
         }
         if (!instances.resetForReschedule(uuid, clock.instant())) {
@@ -119,11 +151,22 @@ public class BuildConductor {
             return;
         }
         List<Selection> alternates = failed.alternates();
-        log.info("rescheduling {} from {} to {} (attempt {}): {}", uuid, request.failedHost(),
-                alternates.get(0).host(), failed.attempt() + 1, request.reason());
-        send(context, new BuildInstance(alternates.get(0).host(), failed.instance(),
-                failed.spec().withIgnoredHost(request.failedHost()), failed.networks(),
-                alternates.subList(1, alternates.size()), failed.attempt() + 1));
+        log.info(
+                "rescheduling {} from {} to {} (attempt {}): {}",
+                uuid,
+                request.failedHost(),
+                alternates.get(0).host(),
+                failed.attempt() + 1,
+                request.reason());
+        send(
+                context,
+                new BuildInstance(
+                        alternates.get(0).host(),
+                        failed.instance(),
+                        failed.spec().withIgnoredHost(request.failedHost()),
+                        failed.networks(),
+                        alternates.subList(1, alternates.size()),
+                        failed.attempt() + 1));
     }
 
     /**
@@ -138,29 +181,63 @@ public class BuildConductor {
         Instant started = clock.instant();
         List<Selection> hosts;
         try {
-            hosts = scheduler.selectDestinations(context, spec, List.of(uuid), true).hostLists().get(0);
+            hosts = scheduler
+                    .selectDestinations(context, spec, List.of(uuid), true)
+                    .hostLists()
+                    .get(0);
         } catch (RemoteError e) {
             log.info("rescheduling {} found no host: {}", uuid, e.getMessage());
-            fail(context, uuid, e.getMessage(), null, List.of(
-                    ActionEvent.error(ActionEvent.SELECT_DESTINATIONS, started, null, e.toString())));
+            fail(
+                    context,
+                    uuid,
+                    e.getMessage(),
+                    null,
+                    List.of(ActionEvent.error(ActionEvent.SELECT_DESTINATIONS, started, null, e.toString())));
             return;
         }
-        actions.record(context, uuid, List.of(new ActionEvent(ActionEvent.SELECT_DESTINATIONS, started,
-                clock.instant(), ActionEvent.SUCCESS, null, null)));
-        log.info("rescheduling {} from {} to {} chosen afresh (attempt {}): {}", uuid, request.failedHost(),
-                hosts.get(0).host(), failed.attempt() + 1, request.reason());
-        send(context, new BuildInstance(hosts.get(0).host(), failed.instance(), spec, failed.networks(),
-                hosts.subList(1, hosts.size()), failed.attempt() + 1));
+        actions.record(
+                context,
+                uuid,
+                List.of(new ActionEvent(
+                        ActionEvent.SELECT_DESTINATIONS, started, clock.instant(), ActionEvent.SUCCESS, null, null)));
+        log.info(
+                "rescheduling {} from {} to {} chosen afresh (attempt {}): {}",
+                uuid,
+                request.failedHost(),
+                hosts.get(0).host(),
+                failed.attempt() + 1,
+                request.reason());
+        send(
+                context,
+                new BuildInstance(
+                        hosts.get(0).host(),
+                        failed.instance(),
+                        spec,
+                        failed.networks(),
+                        hosts.subList(1, hosts.size()),
+                        failed.attempt() + 1));
     }
 
     /** Casts the build; a host that no compute process serves counts as a failed attempt on that host. */
     private void send(RpcContext context, BuildInstance build) {
         try {
-            compute.buildAndRunInstance(context, build.host(), build.instance(), build.spec(), build.networks(),
-                    build.alternates(), build.attempt());
+            compute.buildAndRunInstance(
+                    context,
+                    build.host(),
+                    build.instance(),
+                    build.spec(),
+                    build.networks(),
+                    build.alternates(),
+                    build.attempt());
         } catch (UndeliverableException e) {
-            reschedule(context, new RescheduleInstance(build, build.host(),
-                    "Compute host " + build.host() + " is unreachable: " + e.getMessage(), true, List.of()));
+            reschedule(
+                    context,
+                    new RescheduleInstance(
+                            build,
+                            build.host(),
+                            "Compute host " + build.host() + " is unreachable: " + e.getMessage(),
+                            true,
+                            List.of()));
         }
     }
 

@@ -46,8 +46,15 @@ class BuildTimeouts {
     private final Clock clock;
     private final Duration timeout;
 
-    BuildTimeouts(JdbcClient jdbc, InstanceFaultRepository faults, InstanceActionRepository actionRepository,
-                  ActionLog actions, NetworkClient network, TransactionTemplate transaction, Clock clock, @Value("${novasim.conductor.build-timeout:600s}") Duration timeout) {
+    BuildTimeouts(
+            JdbcClient jdbc,
+            InstanceFaultRepository faults,
+            InstanceActionRepository actionRepository,
+            ActionLog actions,
+            NetworkClient network,
+            TransactionTemplate transaction,
+            Clock clock,
+            @Value("${novasim.conductor.build-timeout:600s}") Duration timeout) {
         this.jdbc = jdbc;
         this.faults = faults;
         this.actionRepository = actionRepository;
@@ -58,7 +65,8 @@ class BuildTimeouts {
         this.timeout = timeout;
     }
 
-    @Scheduled(initialDelayString = "${novasim.conductor.build-timeout-check:30s}",
+    @Scheduled(
+            initialDelayString = "${novasim.conductor.build-timeout-check:30s}",
             fixedDelayString = "${novasim.conductor.build-timeout-check:30s}")
     void check() {
         if (timeout.isZero() || timeout.isNegative()) {
@@ -68,7 +76,8 @@ class BuildTimeouts {
         List<String> stuck = jdbc.sql("SELECT uuid FROM instances WHERE vm_state = 'building' AND deleted_at IS NULL "
                         + "AND created_at < :before ORDER BY created_at")
                 .param("before", now.minus(timeout).atOffset(ZoneOffset.UTC))
-                .query(String.class).list();
+                .query(String.class)
+                .list();
         for (String uuid : stuck) {
             timedOut(uuid, now);
         }
@@ -89,10 +98,15 @@ class BuildTimeouts {
         }
         // The event belongs to the create action, found by the request id that created it.
         actionRepository.findByInstanceUuidOrderByStartTimeDescIdDesc(uuid).stream()
-                .filter(action -> InstanceAction.CREATE.equals(action.action())).findFirst()
+                .filter(action -> InstanceAction.CREATE.equals(action.action()))
+                .findFirst()
                 .ifPresent(create -> actions.record(
-                        new RpcContext(create.requestId(), create.projectId(), create.userId(), List.of()), uuid,
-                        List.of(ActionEvent.error(ActionEvent.BUILD_TIMEOUT, now, null,
+                        new RpcContext(create.requestId(), create.projectId(), create.userId(), List.of()),
+                        uuid,
+                        List.of(ActionEvent.error(
+                                ActionEvent.BUILD_TIMEOUT,
+                                now,
+                                null,
                                 FAULT + " Timeout: " + timeout.toSeconds() + " s."))));
     }
 
@@ -102,10 +116,13 @@ class BuildTimeouts {
      */
     private boolean markTimedOut(String uuid, Instant now) {
         boolean changed = jdbc.sql("UPDATE instances SET vm_state = 'error', task_state = NULL, power_state = 0, "
-                        + "host = NULL, network_info = NULL, updated_at = :now "
-                        + "WHERE uuid = :uuid AND vm_state = 'building' AND deleted_at IS NULL "
-                        + "AND (task_state IS NULL OR task_state <> 'deleting')")
-                .param("now", now.atOffset(ZoneOffset.UTC)).param("uuid", uuid).update() == 1;
+                                + "host = NULL, network_info = NULL, updated_at = :now "
+                                + "WHERE uuid = :uuid AND vm_state = 'building' AND deleted_at IS NULL "
+                                + "AND (task_state IS NULL OR task_state <> 'deleting')")
+                        .param("now", now.atOffset(ZoneOffset.UTC))
+                        .param("uuid", uuid)
+                        .update()
+                == 1;
         if (changed) {
             faults.save(InstanceFault.of(uuid, 500, FAULT, null, now));
         }

@@ -14,9 +14,14 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ConductorRpcConfiguration {
 
-    ConductorRpcConfiguration(RpcServer server, BuildConductor builds, InstanceStateWriter states, HostInventory hosts,
-                              @Value("${novasim.conductor.consumers:16}") int consumers) {
-        server.serve(RpcEndpoint.builder(ConductorApi.TOPIC, ConductorApi.VERSION)
+    ConductorRpcConfiguration(
+            RpcServer server,
+            BuildConductor builds,
+            InstanceStateWriter states,
+            HostInventory hosts,
+            @Value("${novasim.conductor.consumers:16}") int consumers) {
+        server.serve(
+                RpcEndpoint.builder(ConductorApi.TOPIC, ConductorApi.VERSION)
                         .on(ConductorApi.SCHEDULE_AND_BUILD_INSTANCES, (context, request) -> {
                             builds.scheduleAndBuild(context, request);
                             return null;

@@ -21,7 +21,8 @@ class HostInventory {
 
     HostedInstances onHosts(InstancesOnHosts request) {
         return new HostedInstances(instances.liveOnHosts(request.hosts()).stream()
-                .map(i -> new HostedInstance(i.uuid(), i.host(), i.flavor(), i.vmState(), i.taskState(), i.powerState()))
+                .map(i ->
+                        new HostedInstance(i.uuid(), i.host(), i.flavor(), i.vmState(), i.taskState(), i.powerState()))
                 .toList());
     }
 }

@@ -34,14 +34,25 @@ public class InstanceStateWriter {
      */
     @Transactional
     public void update(RpcContext context, InstanceUpdate update) {
-        boolean applied = instances.updateState(update.instanceUuid(), update.vmState(), update.taskState(),
-                update.powerState(), update.expectedTaskStates(), update.host(), update.networkInfo(),
-                update.launchedAt(), clock.instant());
+        boolean applied = instances.updateState(
+                update.instanceUuid(),
+                update.vmState(),
+                update.taskState(),
+                update.powerState(),
+                update.expectedTaskStates(),
+                update.host(),
+                update.networkInfo(),
+                update.launchedAt(),
+                clock.instant());
         if (!applied) {
-            Instance current = instances.findLive(update.instanceUuid())
+            Instance current = instances
+                    .findLive(update.instanceUuid())
                     .orElseThrow(() -> InstanceNotFoundException.of(update.instanceUuid()));
-            throw new UnexpectedTaskStateException("Unexpected task state: expecting " + names(update.expectedTaskStates())
-                    + " but the actual state is " + (current.taskState() == null ? "None" : current.taskState().value()));
+            throw new UnexpectedTaskStateException("Unexpected task state: expecting "
+                    + names(update.expectedTaskStates()) + " but the actual state is "
+                    + (current.taskState() == null
+                            ? "None"
+                            : current.taskState().value()));
         }
         actions.record(context, update.instanceUuid(), update.events());
     }
@@ -53,6 +64,9 @@ public class InstanceStateWriter {
     }
 
     private static String names(List<TaskState> states) {
-        return states.stream().map(state -> state == null ? "None" : state.value()).toList().toString();
+        return states.stream()
+                .map(state -> state == null ? "None" : state.value())
+                .toList()
+                .toString();
     }
 }

@@ -54,8 +54,8 @@ class FlavorExtraSpecsController {
     }
 
     @PutMapping("/{key}")
-    Map<String, Object> update(RpcContext context, @PathVariable String id, @PathVariable String key,
-                               @RequestBody JsonNode body) {
+    Map<String, Object> update(
+            RpcContext context, @PathVariable String id, @PathVariable String key, @RequestBody JsonNode body) {
         Policy.requireAdmin(context, "os_compute_api:os-flavor-extra-specs:update");
         flavors.find(context, id);
         Map<String, String> item = stringMap(body);
@@ -82,7 +82,9 @@ class FlavorExtraSpecsController {
         }
         Map<String, String> map = new java.util.LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> entry : node.properties()) {
-            if (entry.getKey().isEmpty() || entry.getKey().length() > 255 || !entry.getValue().isValueNode()
+            if (entry.getKey().isEmpty()
+                    || entry.getKey().length() > 255
+                    || !entry.getValue().isValueNode()
                     || entry.getValue().asString().length() > 255) {
                 throw ApiException.badRequest("Invalid input for field/attribute extra_specs. Keys and values must "
                         + "be strings of 1 to 255 characters");

@@ -7,8 +7,7 @@ import org.novasim.api.web.Links;
 /** Flavors as the Compute API v2.1 shows them. */
 final class FlavorViews {
 
-    private FlavorViews() {
-    }
+    private FlavorViews() {}
 
     static Map<String, Object> summary(Flavor flavor) {
         Map<String, Object> view = new LinkedHashMap<>();

@@ -81,12 +81,13 @@ class FlavorsController {
 
     /** The flavor, if the caller may see it; 404 otherwise. */
     Flavor find(RpcContext context, String id) {
-        return flavors.findById(id).filter(flavor -> flavor.isPublic() || context.isAdmin())
+        return flavors.findById(id)
+                .filter(flavor -> flavor.isPublic() || context.isAdmin())
                 .orElseThrow(() -> ApiException.notFound("Flavor " + id + " could not be found."));
     }
 
-    private List<Map<String, Object>> visible(RpcContext context, Map<String, String> params,
-                                              Function<Flavor, Map<String, Object>> view) {
+    private List<Map<String, Object>> visible(
+            RpcContext context, Map<String, String> params, Function<Flavor, Map<String, Object>> view) {
         Boolean isPublic = isPublic(context, params.get("is_public"));
         int minRam = intParam(params, "minRam");
         int minDisk = intParam(params, "minDisk");
@@ -95,7 +96,9 @@ class FlavorsController {
                 .filter(flavor -> isPublic == null || flavor.isPublic() == isPublic)
                 .filter(flavor -> flavor.memoryMb() >= minRam && flavor.rootGb() >= minDisk)
                 .toList();
-        return page(matching, params.get("marker"), params.get("limit")).stream().map(view).toList();
+        return page(matching, params.get("marker"), params.get("limit")).stream()
+                .map(view)
+                .toList();
     }
 
     /** Nova: non-admins see public flavors only; admins choose with True, False or None (both). */

@@ -29,7 +29,9 @@ public class ComputeNodeStore {
     }
 
     public List<ComputeNodeRecord> all() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM compute_nodes ORDER BY id").query(ComputeNodeStore::map).list();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM compute_nodes ORDER BY id")
+                .query(ComputeNodeStore::map)
+                .list();
     }
 
     /** Records the hosts (host → service id) and returns them as stored, also those another API stored first. */
@@ -51,14 +53,19 @@ public class ComputeNodeStore {
             }
             stored.addAll(jdbc.sql("SELECT " + COLUMNS + " FROM compute_nodes WHERE host IN (:hosts)")
                     .param("hosts", chunk.stream().map(Map.Entry::getKey).toList())
-                    .query(ComputeNodeStore::map).list());
+                    .query(ComputeNodeStore::map)
+                    .list());
         }
         return stored;
     }
 
     private void insertBatch(List<Map.Entry<String, Long>> entries, Instant now) {
-        template.batchUpdate("INSERT INTO compute_nodes (uuid, host, hypervisor_hostname, service_id, created_at) "
-                        + "VALUES (?, ?, ?, ?, ?)", entries, entries.size(), (statement, entry) -> {
+        template.batchUpdate(
+                "INSERT INTO compute_nodes (uuid, host, hypervisor_hostname, service_id, created_at) "
+                        + "VALUES (?, ?, ?, ?, ?)",
+                entries,
+                entries.size(),
+                (statement, entry) -> {
                     statement.setString(1, UUID.randomUUID().toString());
                     statement.setString(2, entry.getKey());
                     statement.setString(3, entry.getKey());
@@ -68,7 +75,11 @@ public class ComputeNodeStore {
     }
 
     private static ComputeNodeRecord map(ResultSet rs, int row) throws SQLException {
-        return new ComputeNodeRecord(rs.getLong("id"), rs.getString("uuid"), rs.getString("host"),
-                rs.getString("hypervisor_hostname"), rs.getLong("service_id"));
+        return new ComputeNodeRecord(
+                rs.getLong("id"),
+                rs.getString("uuid"),
+                rs.getString("host"),
+                rs.getString("hypervisor_hostname"),
+                rs.getLong("service_id"));
     }
 }

@@ -29,8 +29,7 @@ import org.springframework.stereotype.Component;
 public class ComputeNodes {
 
     /** What the hypervisors API shows of one host. */
-    public record Node(ComputeNodeRecord record, ServiceRecord service, HostReport report, boolean up) {
-    }
+    public record Node(ComputeNodeRecord record, ServiceRecord service, HostReport report, boolean up) {}
 
     private final ComputeNodeStore store;
     private final ServiceDirectory services;
@@ -51,8 +50,8 @@ public class ComputeNodes {
         Instant now = clock.instant();
         List<NewService> heard = new ArrayList<>(batch.hosts().size());
         for (HostReport report : batch.hosts()) {
-            heard.add(new NewService(report.host(), ServiceApi.NOVA_COMPUTE, ComputeApi.TOPIC,
-                    report.availabilityZone()));
+            heard.add(new NewService(
+                    report.host(), ServiceApi.NOVA_COMPUTE, ComputeApi.TOPIC, report.availabilityZone()));
         }
         services.heard(heard, now);
         // In report order, so hypervisor ids follow the hosts' order.
@@ -60,16 +59,14 @@ public class ComputeNodes {
         for (HostReport report : batch.hosts()) {
             reports.put(report.host(), report);
             if (!nodes.containsKey(report.host())) {
-                services.compute(report.host())
-                        .ifPresent(service -> unknown.put(report.host(), service.id()));
+                services.compute(report.host()).ifPresent(service -> unknown.put(report.host(), service.id()));
             }
         }
         if (!unknown.isEmpty()) {
             store.insert(unknown, now).forEach(node -> nodes.put(node.host(), node));
         }
         for (HostReport report : batch.hosts()) {
-            services.compute(report.host())
-                    .ifPresent(service -> enablement.reconcile(report, service, now));
+            services.compute(report.host()).ifPresent(service -> enablement.reconcile(report, service, now));
         }
     }
 
@@ -84,7 +81,10 @@ public class ComputeNodes {
     }
 
     public Optional<Node> byId(long id) {
-        return nodes.values().stream().filter(node -> node.id() == id).findFirst().flatMap(this::node);
+        return nodes.values().stream()
+                .filter(node -> node.id() == id)
+                .findFirst()
+                .flatMap(this::node);
     }
 
     public Optional<Node> byHost(String host) {

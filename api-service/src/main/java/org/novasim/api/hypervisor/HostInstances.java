@@ -9,8 +9,7 @@ import org.springframework.stereotype.Repository;
 public class HostInstances {
 
     /** One instance on the host. */
-    public record OnHost(String uuid, String name) {
-    }
+    public record OnHost(String uuid, String name) {}
 
     private final JdbcClient jdbc;
 
@@ -22,11 +21,15 @@ public class HostInstances {
         return jdbc.sql("SELECT uuid, display_name FROM instances WHERE host = :host AND deleted_at IS NULL "
                         + "ORDER BY created_at, uuid")
                 .param("host", host)
-                .query((rs, row) -> new OnHost(rs.getString("uuid"), rs.getString("display_name"))).list();
+                .query((rs, row) -> new OnHost(rs.getString("uuid"), rs.getString("display_name")))
+                .list();
     }
 
     public boolean any(String host) {
         return jdbc.sql("SELECT COUNT(*) FROM instances WHERE host = :host AND deleted_at IS NULL")
-                .param("host", host).query(Long.class).single() > 0;
+                        .param("host", host)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 }

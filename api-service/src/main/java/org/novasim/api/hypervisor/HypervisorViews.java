@@ -17,8 +17,7 @@ final class HypervisorViews {
     /** The simulated hypervisor's version: QEMU 7.2.0, Debian 12's, as Nova encodes it. */
     static final int HYPERVISOR_VERSION = 7_002_000;
 
-    private HypervisorViews() {
-    }
+    private HypervisorViews() {}
 
     static Map<String, Object> summary(ComputeNodes.Node node) {
         Map<String, Object> view = new LinkedHashMap<>();
@@ -50,7 +49,9 @@ final class HypervisorViews {
         view.put("running_vms", report == null ? 0 : report.runningVms());
         Map<String, Object> service = new LinkedHashMap<>();
         service.put("host", node.record().host());
-        service.put("id", version.atLeast(2, 53) ? node.service().uuid() : node.service().id());
+        service.put(
+                "id",
+                version.atLeast(2, 53) ? node.service().uuid() : node.service().id());
         service.put("disabled_reason", node.service().disabledReason());
         view.put("service", service);
         view.put("vcpus", usage.vcpus());
@@ -61,7 +62,11 @@ final class HypervisorViews {
     static Map<String, Object> withServers(ComputeNodes.Node node, List<HostInstances.OnHost> servers) {
         Map<String, Object> view = summary(node);
         if (!servers.isEmpty()) {
-            view.put("servers", servers.stream().map(s -> Map.of("name", s.name(), "uuid", s.uuid())).toList());
+            view.put(
+                    "servers",
+                    servers.stream()
+                            .map(s -> Map.of("name", s.name(), "uuid", s.uuid()))
+                            .toList());
         }
         return view;
     }
@@ -119,8 +124,12 @@ final class HypervisorViews {
             if (report == null) {
                 return new Usage(0, 0, 0, 0, 0, 0);
             }
-            return new Usage(report.vcpus(), report.vcpusUsed(), report.memoryMb(),
-                    report.memoryMbUsed() + report.reservedHostMemoryMb(), report.localGb(),
+            return new Usage(
+                    report.vcpus(),
+                    report.vcpusUsed(),
+                    report.memoryMb(),
+                    report.memoryMbUsed() + report.reservedHostMemoryMb(),
+                    report.localGb(),
                     report.localGbUsed() + report.reservedHostDiskMb() / 1024);
         }
 

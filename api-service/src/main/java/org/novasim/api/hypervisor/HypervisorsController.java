@@ -45,14 +45,19 @@ class HypervisorsController {
     @GetMapping
     Map<String, Object> list(RpcContext context) {
         Policy.requireAdmin(context, RULE + ":list");
-        return Map.of("hypervisors", nodes.all().stream().map(HypervisorViews::summary).toList());
+        return Map.of(
+                "hypervisors",
+                nodes.all().stream().map(HypervisorViews::summary).toList());
     }
 
     @GetMapping("/detail")
     Map<String, Object> detail(RpcContext context, ApiVersion version) {
         Policy.requireAdmin(context, RULE + ":list-detail");
-        return Map.of("hypervisors", nodes.all().stream().map(node -> HypervisorViews.detail(node, version, json))
-                .toList());
+        return Map.of(
+                "hypervisors",
+                nodes.all().stream()
+                        .map(node -> HypervisorViews.detail(node, version, json))
+                        .toList());
     }
 
     @GetMapping("/statistics")
@@ -75,29 +80,43 @@ class HypervisorsController {
         Map<String, Object> view = HypervisorViews.summary(node);
         Instant now = clock.instant();
         Duration up = Duration.between(started, now);
-        view.put("uptime", String.format(" %s up %d days, %2d:%02d,  1 user,  load average: 0.00, 0.00, 0.00",
-                DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC).format(now), up.toDays(),
-                up.toHoursPart(), up.toMinutesPart()));
+        view.put(
+                "uptime",
+                String.format(
+                        " %s up %d days, %2d:%02d,  1 user,  load average: 0.00, 0.00, 0.00",
+                        DateTimeFormatter.ofPattern("HH:mm:ss")
+                                .withZone(ZoneOffset.UTC)
+                                .format(now),
+                        up.toDays(),
+                        up.toHoursPart(),
+                        up.toMinutesPart()));
         return Map.of("hypervisor", view);
     }
 
     @GetMapping("/{pattern}/search")
     Map<String, Object> search(RpcContext context, @PathVariable String pattern) {
         Policy.requireAdmin(context, RULE + ":search");
-        return Map.of("hypervisors", matching(pattern).stream().map(HypervisorViews::summary).toList());
+        return Map.of(
+                "hypervisors",
+                matching(pattern).stream().map(HypervisorViews::summary).toList());
     }
 
     @GetMapping("/{pattern}/servers")
     Map<String, Object> servers(RpcContext context, @PathVariable String pattern) {
         Policy.requireAdmin(context, RULE + ":servers");
-        return Map.of("hypervisors", matching(pattern).stream()
-                .map(node -> HypervisorViews.withServers(node, instances.on(node.record().host()))).toList());
+        return Map.of(
+                "hypervisors",
+                matching(pattern).stream()
+                        .map(node -> HypervisorViews.withServers(
+                                node, instances.on(node.record().host())))
+                        .toList());
     }
 
     /** Nova matches the hostname with SQL LIKE '%pattern%'. */
     private List<ComputeNodes.Node> matching(String pattern) {
         List<ComputeNodes.Node> found = nodes.all().stream()
-                .filter(node -> node.record().hypervisorHostname().contains(pattern)).toList();
+                .filter(node -> node.record().hypervisorHostname().contains(pattern))
+                .toList();
         if (found.isEmpty()) {
             throw ApiException.notFound("No hypervisor matching '" + pattern + "' could be found.");
         }

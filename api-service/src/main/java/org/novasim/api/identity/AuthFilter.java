@@ -27,9 +27,20 @@ public class AuthFilter extends OncePerRequestFilter {
 
     static final String ATTRIBUTE = Authentication.class.getName();
     private static final Set<String> PROTECTED_ROOTS = Set.of("compute", "image", "network", "identity");
-    private static final Set<String> OPEN_PATHS = Set.of("/compute", "/compute/", "/compute/v2.1", "/compute/v2.1/",
-            "/image", "/image/", "/image/versions", "/network", "/network/", "/identity", "/identity/",
-            "/identity/v3", "/identity/v3/");
+    private static final Set<String> OPEN_PATHS = Set.of(
+            "/compute",
+            "/compute/",
+            "/compute/v2.1",
+            "/compute/v2.1/",
+            "/image",
+            "/image/",
+            "/image/versions",
+            "/network",
+            "/network/",
+            "/identity",
+            "/identity/",
+            "/identity/v3",
+            "/identity/v3/");
 
     private final TokenService tokens;
     private final JsonMapper json;
@@ -56,10 +67,15 @@ public class AuthFilter extends OncePerRequestFilter {
         if (auth.isEmpty()) {
             response.setStatus(HttpStatus.UNAUTHORIZED.value());
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            response.setHeader("WWW-Authenticate", "Keystone uri=\""
-                    + ServletUriComponentsBuilder.fromContextPath(request).build().toUriString() + "/identity\"");
-            response.getWriter().write(json.writeValueAsString(
-                    KeystoneErrors.error(HttpStatus.UNAUTHORIZED, KeystoneException.UNAUTHORIZED)));
+            response.setHeader(
+                    "WWW-Authenticate",
+                    "Keystone uri=\""
+                            + ServletUriComponentsBuilder.fromContextPath(request)
+                                    .build()
+                                    .toUriString() + "/identity\"");
+            response.getWriter()
+                    .write(json.writeValueAsString(
+                            KeystoneErrors.error(HttpStatus.UNAUTHORIZED, KeystoneException.UNAUTHORIZED)));
             return;
         }
         request.setAttribute(ATTRIBUTE, auth.get());

@@ -8,8 +8,14 @@ import tools.jackson.databind.JsonNode;
  * The body of {@code POST /v3/auth/tokens}: who (a user by id or by name in a domain, with a password, or an
  * existing token) and the scope asked for (a project by id or by name, or none).
  */
-record AuthRequest(List<String> methods, String userId, String userName, String password, String token,
-                   String projectId, String projectName) {
+record AuthRequest(
+        List<String> methods,
+        String userId,
+        String userName,
+        String password,
+        String token,
+        String projectId,
+        String projectName) {
 
     static AuthRequest parse(JsonNode body) {
         JsonNode identity = body == null ? null : body.path("auth").get("identity");
@@ -43,8 +49,8 @@ record AuthRequest(List<String> methods, String userId, String userName, String 
             throw KeystoneException.unauthorized();
         }
         JsonNode project = body.path("auth").path("scope").path("project");
-        return new AuthRequest(List.copyOf(methods), userId, userName, password, token, text(project, "id"),
-                text(project, "name"));
+        return new AuthRequest(
+                List.copyOf(methods), userId, userName, password, token, text(project, "id"), text(project, "name"));
     }
 
     boolean asksForProject() {

@@ -31,29 +31,36 @@ public class Authenticator {
     }
 
     private Directory.User userOfPassword(AuthRequest request) {
-        Optional<Directory.User> user = request.userId() != null ? directory.user(request.userId())
-                : directory.userByName(request.userName());
+        Optional<Directory.User> user =
+                request.userId() != null ? directory.user(request.userId()) : directory.userByName(request.userName());
         return user.filter(Directory.User::enabled)
                 .filter(found -> hasher.matches(request.password(), found.passwordHash()))
                 .orElseThrow(KeystoneException::unauthorized);
     }
 
     private Directory.User userOfToken(String token) {
-        return tokens.validate(token).flatMap(auth -> directory.user(auth.userId()))
+        return tokens.validate(token)
+                .flatMap(auth -> directory.user(auth.userId()))
                 .orElseThrow(KeystoneException::unauthorized);
     }
 
     /** The project asked for; without a scope, the user's default project, as Keystone does. */
     private Optional<Directory.Project> scope(AuthRequest request, Directory.User user) {
         if (request.projectId() != null) {
-            return Optional.of(directory.project(request.projectId()).filter(Directory.Project::enabled)
+            return Optional.of(directory
+                    .project(request.projectId())
+                    .filter(Directory.Project::enabled)
                     .orElseThrow(KeystoneException::unauthorized));
         }
         if (request.projectName() != null) {
-            return Optional.of(directory.projectByName(request.projectName()).filter(Directory.Project::enabled)
+            return Optional.of(directory
+                    .projectByName(request.projectName())
+                    .filter(Directory.Project::enabled)
                     .orElseThrow(KeystoneException::unauthorized));
         }
-        return Optional.ofNullable(user.defaultProjectId()).flatMap(directory::project)
-                .filter(project -> !directory.effectiveRoles(user.id(), project.id()).isEmpty());
+        return Optional.ofNullable(user.defaultProjectId())
+                .flatMap(directory::project)
+                .filter(project ->
+                        !directory.effectiveRoles(user.id(), project.id()).isEmpty());
     }
 }

@@ -15,8 +15,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class Catalog {
 
-    private record Service(String type, String name, String path) {
-    }
+    private record Service(String type, String name, String path) {}
 
     private static final List<Service> SERVICES = List.of(
             new Service("identity", "keystone", "/identity"),
@@ -33,7 +32,9 @@ public class Catalog {
 
     /** The catalog with endpoints under the base URL (the configured public URL, else the client's). */
     public List<Map<String, Object>> entries(String requestBase) {
-        String base = properties.publicUrl().isBlank() ? requestBase : properties.publicUrl().replaceAll("/+$", "");
+        String base = properties.publicUrl().isBlank()
+                ? requestBase
+                : properties.publicUrl().replaceAll("/+$", "");
         List<Map<String, Object>> catalog = new ArrayList<>();
         for (Service service : SERVICES) {
             List<Map<String, Object>> endpoints = new ArrayList<>();
@@ -58,6 +59,8 @@ public class Catalog {
 
     /** Ids that stay the same across restarts, so clients caching the catalog are not confused. */
     private static String stableId(String seed) {
-        return UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString().replace("-", "");
+        return UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8))
+                .toString()
+                .replace("-", "");
     }
 }

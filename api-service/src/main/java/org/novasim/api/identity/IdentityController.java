@@ -46,16 +46,19 @@ class IdentityController {
     @PostMapping("/v3/auth/tokens")
     ResponseEntity<Map<String, Object>> issue(@RequestBody JsonNode body) {
         TokenService.Issued issued = authenticator.authenticate(AuthRequest.parse(body));
-        return ResponseEntity.status(HttpStatus.CREATED).header(SUBJECT_TOKEN, issued.token())
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .header(SUBJECT_TOKEN, issued.token())
                 .body(KeystoneViews.token(issued.authentication(), catalog.entries(Links.root())));
     }
 
     /** Validates another token (the caller's own is checked by the auth filter); 404 when it is not valid. */
     @GetMapping("/v3/auth/tokens")
     ResponseEntity<Map<String, Object>> validate(@RequestHeader(SUBJECT_TOKEN) String subject) {
-        Authentication auth = tokens.validate(subject).orElseThrow(() -> KeystoneException.notFound(
-                "Could not find token: " + subject.substring(0, Math.min(8, subject.length())) + "..."));
-        return ResponseEntity.ok().header(SUBJECT_TOKEN, subject)
+        Authentication auth = tokens.validate(subject)
+                .orElseThrow(() -> KeystoneException.notFound(
+                        "Could not find token: " + subject.substring(0, Math.min(8, subject.length())) + "..."));
+        return ResponseEntity.ok()
+                .header(SUBJECT_TOKEN, subject)
                 .body(KeystoneViews.token(auth, catalog.entries(Links.root())));
     }
 

@@ -16,21 +16,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param publicUrl the base URL the catalog advertises; empty for the address the client used
  */
 @ConfigurationProperties("novasim.identity")
-public record IdentityProperties(@DefaultValue("1h") Duration tokenTtl,
-                                 @DefaultValue("300s") Duration tokenCacheTime,
-                                 @DefaultValue("10000") int tokenCacheSize,
-                                 @DefaultValue("RegionOne") String region,
-                                 @DefaultValue("") String publicUrl,
-                                 List<ProjectSeed> projects,
-                                 List<UserSeed> users) {
+public record IdentityProperties(
+        @DefaultValue("1h") Duration tokenTtl,
+        @DefaultValue("300s") Duration tokenCacheTime,
+        @DefaultValue("10000") int tokenCacheSize,
+        @DefaultValue("RegionOne") String region,
+        @DefaultValue("") String publicUrl,
+        List<ProjectSeed> projects,
+        List<UserSeed> users) {
 
     public IdentityProperties {
         projects = projects == null ? List.of() : List.copyOf(projects);
         users = users == null ? List.of() : List.copyOf(users);
     }
 
-    public record ProjectSeed(String name, String description) {
-    }
+    public record ProjectSeed(String name, String description) {}
 
     /** A user with a password, a project and the roles it has there. */
     public record UserSeed(String name, String password, String project, List<String> roles, String email) {

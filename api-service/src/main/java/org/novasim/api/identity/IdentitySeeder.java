@@ -42,15 +42,21 @@ class IdentitySeeder implements ApplicationRunner {
             roles.put(name, directory.ensureRole(newId(), name));
         }
         for (IdentityProperties.ProjectSeed seed : properties.projects()) {
-            String id = directory.projectByName(seed.name()).map(Directory.Project::id).orElseGet(IdentitySeeder::newId);
+            String id = directory
+                    .projectByName(seed.name())
+                    .map(Directory.Project::id)
+                    .orElseGet(IdentitySeeder::newId);
             directory.saveProject(new Directory.Project(id, seed.name(), seed.description(), true));
         }
         for (IdentityProperties.UserSeed seed : properties.users()) {
-            Directory.Project project = directory.projectByName(seed.project()).orElseThrow(() ->
-                    new IllegalStateException("user " + seed.name() + " names unknown project " + seed.project()));
+            Directory.Project project = directory
+                    .projectByName(seed.project())
+                    .orElseThrow(() -> new IllegalStateException(
+                            "user " + seed.name() + " names unknown project " + seed.project()));
             Directory.User existing = directory.userByName(seed.name()).orElse(null);
             String hash = existing != null && hasher.matches(seed.password(), existing.passwordHash())
-                    ? existing.passwordHash() : hasher.hash(seed.password());
+                    ? existing.passwordHash()
+                    : hasher.hash(seed.password());
             String id = existing != null ? existing.id() : newId();
             directory.saveUser(new Directory.User(id, seed.name(), hash, project.id(), seed.email(), true));
             List<Directory.Role> assigned = new ArrayList<>();
@@ -59,7 +65,10 @@ class IdentitySeeder implements ApplicationRunner {
             }
             directory.setRoles(id, project.id(), assigned);
         }
-        log.info("identity: {} projects, {} users", directory.projects().size(), directory.users().size());
+        log.info(
+                "identity: {} projects, {} users",
+                directory.projects().size(),
+                directory.users().size());
     }
 
     /** Keystone's ids: a UUID's 32 hex digits. */

@@ -27,7 +27,9 @@ class KeystoneErrors {
     }
 
     static ResponseEntity<Map<String, Object>> body(HttpStatus status, String message) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(error(status, message));
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(error(status, message));
     }
 
     static Map<String, Object> error(HttpStatus status, String message) {

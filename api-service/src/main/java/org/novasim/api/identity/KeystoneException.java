@@ -31,7 +31,6 @@ public class KeystoneException extends RuntimeException {
     }
 
     public static KeystoneException forbidden() {
-        return new KeystoneException(HttpStatus.FORBIDDEN,
-                "You are not authorized to perform the requested action.");
+        return new KeystoneException(HttpStatus.FORBIDDEN, "You are not authorized to perform the requested action.");
     }
 }

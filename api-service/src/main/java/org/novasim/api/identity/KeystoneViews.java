@@ -12,11 +12,10 @@ final class KeystoneViews {
 
     static final Map<String, String> DEFAULT_DOMAIN = Map.of("id", "default", "name", "Default");
     /** Keystone writes times with microseconds: {@code 2026-11-25T21:00:00.000000Z}. */
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
-    private KeystoneViews() {
-    }
+    private KeystoneViews() {}
 
     static String time(Instant instant) {
         return TIME.format(instant);
@@ -25,9 +24,12 @@ final class KeystoneViews {
     /** Keystone's audit id identifies a token without revealing it: 22 URL-safe characters, stable per token. */
     static String auditId(Authentication auth) {
         try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(
-                    (auth.userId() + "|" + auth.issuedAt()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22);
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest((auth.userId() + "|" + auth.issuedAt()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(digest)
+                    .substring(0, 22);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK always has SHA-256", e);
         }
@@ -39,8 +41,9 @@ final class KeystoneViews {
         version.put("status", "stable");
         version.put("updated", "2020-04-07T00:00:00Z");
         version.put("links", List.of(Map.of("rel", "self", "href", base + "/identity/v3/")));
-        version.put("media-types", List.of(Map.of("base", "application/json",
-                "type", "application/vnd.openstack.identity-v3+json")));
+        version.put(
+                "media-types",
+                List.of(Map.of("base", "application/json", "type", "application/vnd.openstack.identity-v3+json")));
         return version;
     }
 
@@ -59,7 +62,11 @@ final class KeystoneViews {
         if (auth.isScoped()) {
             token.put("project", Map.of("domain", DEFAULT_DOMAIN, "id", auth.projectId(), "name", auth.projectName()));
             token.put("is_domain", false);
-            token.put("roles", auth.roles().stream().map(role -> Map.of("id", role.id(), "name", role.name())).toList());
+            token.put(
+                    "roles",
+                    auth.roles().stream()
+                            .map(role -> Map.of("id", role.id(), "name", role.name()))
+                            .toList());
             token.put("catalog", catalog);
         }
         return Map.of("token", token);
@@ -107,9 +114,10 @@ final class KeystoneViews {
         return view;
     }
 
-    static Map<String, Object> assignment(Directory.Assignment assignment, Directory directory, boolean names,
-                                          String base) {
-        Map<String, Object> role = new LinkedHashMap<>(Map.of("id", assignment.role().id()));
+    static Map<String, Object> assignment(
+            Directory.Assignment assignment, Directory directory, boolean names, String base) {
+        Map<String, Object> role =
+                new LinkedHashMap<>(Map.of("id", assignment.role().id()));
         Map<String, Object> user = new LinkedHashMap<>(Map.of("id", assignment.userId()));
         Map<String, Object> project = new LinkedHashMap<>(Map.of("id", assignment.projectId()));
         if (names) {
@@ -127,8 +135,12 @@ final class KeystoneViews {
         view.put("role", role);
         view.put("user", user);
         view.put("scope", Map.of("project", project));
-        view.put("links", Map.of("assignment", base + "/identity/v3/projects/" + assignment.projectId() + "/users/"
-                + assignment.userId() + "/roles/" + assignment.role().id()));
+        view.put(
+                "links",
+                Map.of(
+                        "assignment",
+                        base + "/identity/v3/projects/" + assignment.projectId() + "/users/" + assignment.userId()
+                                + "/roles/" + assignment.role().id()));
         return view;
     }
 

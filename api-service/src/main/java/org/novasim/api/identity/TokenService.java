@@ -30,8 +30,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class TokenService {
 
-    public record Issued(String token, Authentication authentication) {
-    }
+    public record Issued(String token, Authentication authentication) {}
 
     private record Stored(String userId, String projectId, List<String> methods, Instant issuedAt, Instant expiresAt) {
 
@@ -68,10 +67,12 @@ public class TokenService {
         Instant expires = issued.plus(properties.tokenTtl());
         jdbc.sql("INSERT INTO tokens (id_hash, user_id, project_id, methods, issued_at, expires_at) "
                         + "VALUES (:hash, :user, :project, :methods, :issued, :expires)")
-                .param("hash", hash(token)).param("user", user.id())
+                .param("hash", hash(token))
+                .param("user", user.id())
                 .param("project", project == null ? null : project.id())
                 .param("methods", String.join(",", methods))
-                .param("issued", issued.atOffset(ZoneOffset.UTC)).param("expires", expires.atOffset(ZoneOffset.UTC))
+                .param("issued", issued.atOffset(ZoneOffset.UTC))
+                .param("expires", expires.atOffset(ZoneOffset.UTC))
                 .update();
         return new Issued(token, authentication(user, project, methods, issued, expires));
     }
@@ -86,10 +87,14 @@ public class TokenService {
         if (known != null) {
             return Optional.of(known).filter(auth -> clock.instant().isBefore(auth.expiresAt()));
         }
-        Optional<Authentication> found = jdbc.sql("SELECT user_id, project_id, methods, issued_at, expires_at FROM tokens "
-                        + "WHERE id_hash = :hash AND revoked = FALSE")
+        Optional<Authentication> found = jdbc.sql(
+                        "SELECT user_id, project_id, methods, issued_at, expires_at FROM tokens "
+                                + "WHERE id_hash = :hash AND revoked = FALSE")
                 .param("hash", hash)
-                .query((rs, n) -> new Stored(rs.getString(1), rs.getString(2), rs.getString(3),
+                .query((rs, n) -> new Stored(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
                         rs.getObject(4, OffsetDateTime.class).toInstant(),
                         rs.getObject(5, OffsetDateTime.class).toInstant()))
                 .optional()
@@ -105,10 +110,14 @@ public class TokenService {
             return Optional.empty();
         }
         if (stored.projectId() == null) {
-            return Optional.of(authentication(user.get(), null, stored.methods(), stored.issuedAt(), stored.expiresAt()));
+            return Optional.of(
+                    authentication(user.get(), null, stored.methods(), stored.issuedAt(), stored.expiresAt()));
         }
-        return directory.project(stored.projectId()).filter(Directory.Project::enabled)
-                .map(project -> authentication(user.get(), project, stored.methods(), stored.issuedAt(), stored.expiresAt()))
+        return directory
+                .project(stored.projectId())
+                .filter(Directory.Project::enabled)
+                .map(project ->
+                        authentication(user.get(), project, stored.methods(), stored.issuedAt(), stored.expiresAt()))
                 // A user who lost every role on the project has lost the token too.
                 .filter(auth -> !auth.roles().isEmpty());
     }
@@ -118,20 +127,30 @@ public class TokenService {
         String hash = hash(token);
         validated.invalidate(hash);
         return jdbc.sql("UPDATE tokens SET revoked = TRUE WHERE id_hash = :hash AND revoked = FALSE")
-                .param("hash", hash).update() == 1;
+                        .param("hash", hash)
+                        .update()
+                == 1;
     }
 
     /** Expired tokens are of no use to anyone; a periodic task removes them. */
     public int purgeExpired() {
         return jdbc.sql("DELETE FROM tokens WHERE expires_at < :now")
-                .param("now", clock.instant().atOffset(ZoneOffset.UTC)).update();
+                .param("now", clock.instant().atOffset(ZoneOffset.UTC))
+                .update();
     }
 
-    private Authentication authentication(Directory.User user, Directory.Project project, List<String> methods,
-                                          Instant issued, Instant expires) {
+    private Authentication authentication(
+            Directory.User user, Directory.Project project, List<String> methods, Instant issued, Instant expires) {
         List<Directory.Role> roles = project == null ? List.of() : directory.effectiveRoles(user.id(), project.id());
-        return new Authentication(user.id(), user.name(), project == null ? null : project.id(),
-                project == null ? null : project.name(), roles, methods, issued, expires);
+        return new Authentication(
+                user.id(),
+                user.name(),
+                project == null ? null : project.id(),
+                project == null ? null : project.name(),
+                roles,
+                methods,
+                issued,
+                expires);
     }
 
     private static long nanos(Instant instant) {
@@ -140,8 +159,8 @@ public class TokenService {
 
     private static String hash(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK always has SHA-256", e);
         }

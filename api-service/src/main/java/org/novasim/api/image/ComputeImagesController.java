@@ -26,19 +26,25 @@ class ComputeImagesController {
 
     @GetMapping
     Map<String, Object> list() {
-        List<Map<String, Object>> views = images.findAllByOrderByCreatedAtDescIdDesc().stream().map(image -> {
-            Map<String, Object> view = new LinkedHashMap<>();
-            view.put("id", image.id());
-            view.put("name", image.name());
-            view.put("links", Links.compute("images", image.id()));
-            return view;
-        }).toList();
+        List<Map<String, Object>> views = images.findAllByOrderByCreatedAtDescIdDesc().stream()
+                .map(image -> {
+                    Map<String, Object> view = new LinkedHashMap<>();
+                    view.put("id", image.id());
+                    view.put("name", image.name());
+                    view.put("links", Links.compute("images", image.id()));
+                    return view;
+                })
+                .toList();
         return Map.of("images", views);
     }
 
     @GetMapping("/detail")
     Map<String, Object> detail() {
-        return Map.of("images", images.findAllByOrderByCreatedAtDescIdDesc().stream().map(this::detail).toList());
+        return Map.of(
+                "images",
+                images.findAllByOrderByCreatedAtDescIdDesc().stream()
+                        .map(this::detail)
+                        .toList());
     }
 
     @GetMapping("/{id}")

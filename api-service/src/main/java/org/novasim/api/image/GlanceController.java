@@ -58,7 +58,9 @@ class GlanceController {
         body.put("images", page.stream().map(this::view).toList());
         body.put("first", "/v2/images");
         body.put("schema", "/v2/schemas/images");
-        if (!page.isEmpty() && filters.containsKey("limit") && !page.get(page.size() - 1).equals(visible.get(visible.size() - 1))) {
+        if (!page.isEmpty()
+                && filters.containsKey("limit")
+                && !page.get(page.size() - 1).equals(visible.get(visible.size() - 1))) {
             body.put("next", "/v2/images?marker=" + page.get(page.size() - 1).id() + "&limit=" + filters.get("limit"));
         }
         return body;
@@ -66,12 +68,15 @@ class GlanceController {
 
     @GetMapping("/v2/images/{id}")
     Map<String, Object> show(RpcContext context, @PathVariable String id) {
-        return images.findById(id).filter(image -> visibleTo(context, image)).map(this::view)
+        return images.findById(id)
+                .filter(image -> visibleTo(context, image))
+                .map(this::view)
                 .orElseThrow(() -> new GlanceErrors.NotFound("No image found with ID " + id));
     }
 
     private static boolean visibleTo(RpcContext context, Image image) {
-        return context.isAdmin() || !"private".equals(image.visibility())
+        return context.isAdmin()
+                || !"private".equals(image.visibility())
                 || (image.owner() != null && image.owner().equals(context.projectId()));
     }
 
@@ -136,7 +141,14 @@ class GlanceController {
     }
 
     private static Map<String, Object> versionList() {
-        return Map.of("versions", List.of(Map.of("id", "v2.9", "status", "CURRENT",
-                "links", List.of(Map.of("rel", "self", "href", Links.root() + "/image/v2/")))));
+        return Map.of(
+                "versions",
+                List.of(Map.of(
+                        "id",
+                        "v2.9",
+                        "status",
+                        "CURRENT",
+                        "links",
+                        List.of(Map.of("rel", "self", "href", Links.root() + "/image/v2/")))));
     }
 }

@@ -36,7 +36,8 @@ class GlanceErrors {
     }
 
     private static ResponseEntity<String> text(HttpStatus status, String message) {
-        return ResponseEntity.status(status).contentType(MediaType.TEXT_PLAIN)
+        return ResponseEntity.status(status)
+                .contentType(MediaType.TEXT_PLAIN)
                 .body(status.value() + " " + status.getReasonPhrase() + "\n\n" + message + "\n\n");
     }
 }

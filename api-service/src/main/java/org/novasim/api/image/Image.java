@@ -9,7 +9,18 @@ import org.springframework.data.relational.core.mapping.Table;
  * properties (architecture, hypervisor type), kept as a JSON object.
  */
 @Table("images")
-public record Image(@Id String id, String name, String status, String visibility, String owner, String diskFormat,
-                   String containerFormat, Long sizeBytes, int minDisk, int minRam, String checksum,
-                   String properties, Instant createdAt, Instant updatedAt) {
-}
+public record Image(
+        @Id String id,
+        String name,
+        String status,
+        String visibility,
+        String owner,
+        String diskFormat,
+        String containerFormat,
+        Long sizeBytes,
+        int minDisk,
+        int minRam,
+        String checksum,
+        String properties,
+        Instant createdAt,
+        Instant updatedAt) {}

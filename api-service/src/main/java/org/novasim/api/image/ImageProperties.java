@@ -10,8 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class ImageProperties {
 
-    private static final TypeReference<Map<String, String>> MAP = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, String>> MAP = new TypeReference<>() {};
 
     private final JsonMapper json;
 

@@ -8,12 +8,29 @@ import org.novasim.common.instance.VmState;
 import org.novasim.common.network.NetworkInfo;
 
 /** A server, as the API database holds it. */
-public record Instance(String uuid, String displayName, String projectId, String userId, String reservationId,
-                       int launchIndex, FlavorSpec flavor, String imageRef,
-                       VmState vmState, TaskState taskState, PowerState powerState,
-                       String host, String availabilityZone, NetworkInfo networkInfo, String keyName,
-                       Instant launchedAt, Instant terminatedAt, Instant createdAt, Instant updatedAt,
-                       Instant deletedAt, String userData, boolean locked) {
+public record Instance(
+        String uuid,
+        String displayName,
+        String projectId,
+        String userId,
+        String reservationId,
+        int launchIndex,
+        FlavorSpec flavor,
+        String imageRef,
+        VmState vmState,
+        TaskState taskState,
+        PowerState powerState,
+        String host,
+        String availabilityZone,
+        NetworkInfo networkInfo,
+        String keyName,
+        Instant launchedAt,
+        Instant terminatedAt,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant deletedAt,
+        String userData,
+        boolean locked) {
 
     public boolean isDeleted() {
         return deletedAt != null;

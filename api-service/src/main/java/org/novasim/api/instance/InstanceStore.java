@@ -60,7 +60,9 @@ public class InstanceStore {
                 .param("powerState", instance.powerState().code())
                 .param("host", instance.host())
                 .param("az", instance.availabilityZone())
-                .param("networkInfo", instance.networkInfo() == null ? null : json.writeValueAsString(instance.networkInfo()))
+                .param(
+                        "networkInfo",
+                        instance.networkInfo() == null ? null : json.writeValueAsString(instance.networkInfo()))
                 .param("keyName", instance.keyName())
                 .param("launchedAt", time(instance.launchedAt()))
                 .param("terminatedAt", time(instance.terminatedAt()))
@@ -78,7 +80,9 @@ public class InstanceStore {
     /** The instance, deleted or not. */
     public Optional<Instance> find(String uuid) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM instances WHERE uuid = :uuid")
-                .param("uuid", uuid).query(this::map).optional();
+                .param("uuid", uuid)
+                .query(this::map)
+                .optional();
     }
 
     /** The instance unless it is deleted. */
@@ -92,7 +96,8 @@ public class InstanceStore {
         for (int from = 0; from < hosts.size(); from += HOSTS_PER_QUERY) {
             found.addAll(jdbc.sql("SELECT " + COLUMNS + " FROM instances WHERE deleted_at IS NULL AND host IN (:hosts)")
                     .param("hosts", hosts.subList(from, Math.min(hosts.size(), from + HOSTS_PER_QUERY)))
-                    .query(this::map).list());
+                    .query(this::map)
+                    .list());
         }
         return found;
     }
@@ -133,9 +138,16 @@ public class InstanceStore {
      *
      * @return whether the change was applied
      */
-    public boolean updateState(String uuid, VmState vmState, TaskState taskState, PowerState powerState,
-                               Collection<TaskState> expected, String host, NetworkInfo networkInfo,
-                               Instant launchedAt, Instant now) {
+    public boolean updateState(
+            String uuid,
+            VmState vmState,
+            TaskState taskState,
+            PowerState powerState,
+            Collection<TaskState> expected,
+            String host,
+            NetworkInfo networkInfo,
+            Instant launchedAt,
+            Instant now) {
         String sql = "UPDATE instances SET vm_state = COALESCE(:vmState, vm_state), task_state = :taskState, "
                 + "power_state = COALESCE(:powerState, power_state), "
                 + "host = COALESCE(:host, host), network_info = COALESCE(:networkInfo, network_info), "
@@ -158,50 +170,73 @@ public class InstanceStore {
         String sql = "UPDATE instances SET task_state = :taskState, updated_at = :now "
                 + "WHERE uuid = :uuid AND deleted_at IS NULL AND " + expectedTaskState(expected);
         JdbcClient.StatementSpec statement = jdbc.sql(sql)
-                .param("taskState", value(taskState)).param("now", time(now)).param("uuid", uuid);
+                .param("taskState", value(taskState))
+                .param("now", time(now))
+                .param("uuid", uuid);
         return withExpected(statement, expected).update() == 1;
     }
 
     /** Back to scheduling for another host: no host, no addresses. Not if a delete has begun. */
     public boolean resetForReschedule(String uuid, Instant now) {
         return jdbc.sql("UPDATE instances SET vm_state = 'building', task_state = 'scheduling', power_state = 0, "
-                        + "host = NULL, network_info = NULL, updated_at = :now "
-                        + "WHERE uuid = :uuid AND deleted_at IS NULL "
-                        + "AND (task_state IS NULL OR task_state <> 'deleting')")
-                .param("now", time(now)).param("uuid", uuid).update() == 1;
+                                + "host = NULL, network_info = NULL, updated_at = :now "
+                                + "WHERE uuid = :uuid AND deleted_at IS NULL "
+                                + "AND (task_state IS NULL OR task_state <> 'deleting')")
+                        .param("now", time(now))
+                        .param("uuid", uuid)
+                        .update()
+                == 1;
     }
 
     /** The build failed for good: ERROR, on no host. Not if a delete has begun. */
     public boolean markError(String uuid, Instant now) {
         return jdbc.sql("UPDATE instances SET vm_state = 'error', task_state = NULL, power_state = 0, host = NULL, "
-                        + "network_info = NULL, updated_at = :now "
-                        + "WHERE uuid = :uuid AND deleted_at IS NULL "
-                        + "AND (task_state IS NULL OR task_state <> 'deleting')")
-                .param("now", time(now)).param("uuid", uuid).update() == 1;
+                                + "network_info = NULL, updated_at = :now "
+                                + "WHERE uuid = :uuid AND deleted_at IS NULL "
+                                + "AND (task_state IS NULL OR task_state <> 'deleting')")
+                        .param("now", time(now))
+                        .param("uuid", uuid)
+                        .update()
+                == 1;
     }
 
     /** Marks the instance deleted (it stays readable for changes-since and its action log). */
     public boolean softDelete(String uuid, Instant now) {
         return jdbc.sql("UPDATE instances SET vm_state = 'deleted', task_state = NULL, power_state = 0, "
-                        + "terminated_at = :now, updated_at = :now, deleted_at = :now "
-                        + "WHERE uuid = :uuid AND deleted_at IS NULL")
-                .param("now", time(now)).param("uuid", uuid).update() == 1;
+                                + "terminated_at = :now, updated_at = :now, deleted_at = :now "
+                                + "WHERE uuid = :uuid AND deleted_at IS NULL")
+                        .param("now", time(now))
+                        .param("uuid", uuid)
+                        .update()
+                == 1;
     }
 
     /** Renames the instance (PUT /servers/{id}); false if it is gone. */
     public boolean rename(String uuid, String name, Instant now) {
         return jdbc.sql("UPDATE instances SET display_name = :name, updated_at = :now "
-                        + "WHERE uuid = :uuid AND deleted_at IS NULL")
-                .param("name", name).param("now", time(now)).param("uuid", uuid).update() == 1;
+                                + "WHERE uuid = :uuid AND deleted_at IS NULL")
+                        .param("name", name)
+                        .param("now", time(now))
+                        .param("uuid", uuid)
+                        .update()
+                == 1;
     }
 
     /** Removes instances that were never handed to the conductor (their create failed as a whole). */
     public void purge(List<String> uuids) {
         jdbc.sql("DELETE FROM instance_action_events WHERE action_id IN "
-                + "(SELECT id FROM instance_actions WHERE instance_uuid IN (:uuids))").param("uuids", uuids).update();
-        jdbc.sql("DELETE FROM instance_actions WHERE instance_uuid IN (:uuids)").param("uuids", uuids).update();
-        jdbc.sql("DELETE FROM instance_metadata WHERE instance_uuid IN (:uuids)").param("uuids", uuids).update();
-        jdbc.sql("DELETE FROM instances WHERE uuid IN (:uuids)").param("uuids", uuids).update();
+                        + "(SELECT id FROM instance_actions WHERE instance_uuid IN (:uuids))")
+                .param("uuids", uuids)
+                .update();
+        jdbc.sql("DELETE FROM instance_actions WHERE instance_uuid IN (:uuids)")
+                .param("uuids", uuids)
+                .update();
+        jdbc.sql("DELETE FROM instance_metadata WHERE instance_uuid IN (:uuids)")
+                .param("uuids", uuids)
+                .update();
+        jdbc.sql("DELETE FROM instances WHERE uuid IN (:uuids)")
+                .param("uuids", uuids)
+                .update();
     }
 
     private static String expectedTaskState(Collection<TaskState> expected) {
@@ -216,24 +251,40 @@ public class InstanceStore {
         return clauses.isEmpty() ? "1 = 0" : "(" + String.join(" OR ", clauses) + ")";
     }
 
-    private static JdbcClient.StatementSpec withExpected(JdbcClient.StatementSpec statement,
-                                                         Collection<TaskState> expected) {
-        List<String> values = expected.stream().filter(state -> state != null).map(TaskState::value).toList();
+    private static JdbcClient.StatementSpec withExpected(
+            JdbcClient.StatementSpec statement, Collection<TaskState> expected) {
+        List<String> values = expected.stream()
+                .filter(state -> state != null)
+                .map(TaskState::value)
+                .toList();
         return values.isEmpty() ? statement : statement.param("expected", values);
     }
 
     private Instance map(ResultSet rs, int row) throws SQLException {
         String networkInfo = rs.getString("network_info");
         return new Instance(
-                rs.getString("uuid"), rs.getString("display_name"), rs.getString("project_id"),
-                rs.getString("user_id"), rs.getString("reservation_id"), rs.getInt("launch_index"),
-                json.readValue(rs.getString("flavor"), FlavorSpec.class), rs.getString("image_ref"),
-                VmState.of(rs.getString("vm_state")), TaskState.of(rs.getString("task_state")),
-                PowerState.of(rs.getInt("power_state")), rs.getString("host"), rs.getString("availability_zone"),
+                rs.getString("uuid"),
+                rs.getString("display_name"),
+                rs.getString("project_id"),
+                rs.getString("user_id"),
+                rs.getString("reservation_id"),
+                rs.getInt("launch_index"),
+                json.readValue(rs.getString("flavor"), FlavorSpec.class),
+                rs.getString("image_ref"),
+                VmState.of(rs.getString("vm_state")),
+                TaskState.of(rs.getString("task_state")),
+                PowerState.of(rs.getInt("power_state")),
+                rs.getString("host"),
+                rs.getString("availability_zone"),
                 networkInfo == null ? null : json.readValue(networkInfo, NetworkInfo.class),
-                rs.getString("key_name"), instant(rs, "launched_at"), instant(rs, "terminated_at"),
-                instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "deleted_at"),
-                rs.getString("user_data"), rs.getBoolean("locked"));
+                rs.getString("key_name"),
+                instant(rs, "launched_at"),
+                instant(rs, "terminated_at"),
+                instant(rs, "created_at"),
+                instant(rs, "updated_at"),
+                instant(rs, "deleted_at"),
+                rs.getString("user_data"),
+                rs.getBoolean("locked"));
     }
 
     private static String value(TaskState state) {

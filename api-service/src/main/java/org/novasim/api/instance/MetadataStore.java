@@ -34,7 +34,8 @@ public class MetadataStore {
         jdbc.sql("SELECT instance_uuid, meta_key, meta_value FROM instance_metadata WHERE instance_uuid IN (:uuids)")
                 .param("uuids", List.copyOf(instanceUuids))
                 .query((rs, n) -> all.computeIfAbsent(rs.getString(1), uuid -> new TreeMap<>())
-                        .put(rs.getString(2), rs.getString(3))).list();
+                        .put(rs.getString(2), rs.getString(3)))
+                .list();
         return all;
     }
 

@@ -6,8 +6,7 @@ import org.novasim.common.instance.VmState;
 /** The API's {@code status} of a server from its vm_state and task_state (nova/api/openstack/common.py). */
 public final class ServerStatus {
 
-    private ServerStatus() {
-    }
+    private ServerStatus() {}
 
     public static String of(VmState vmState, TaskState taskState) {
         return switch (vmState) {

@@ -17,8 +17,7 @@ public class KeyPairService {
     private static final String NAME = "^(?! )[a-zA-Z0-9. _-]+(?<! )$";
 
     /** A created key pair, with the private key when novasim generated it (shown this once, never stored). */
-    public record Created(KeyPair keyPair, String privateKey) {
-    }
+    public record Created(KeyPair keyPair, String privateKey) {}
 
     private final KeyPairRepository keyPairs;
     private final QuotaService quotas;
@@ -35,8 +34,8 @@ public class KeyPairService {
             throw ApiException.badRequest("Keypair data is invalid: Keypair name contains unsafe characters");
         }
         if (!KeyPair.SSH.equals(type) && !KeyPair.X509.equals(type)) {
-            throw ApiException.badRequest("Invalid input for field/attribute type. Value: " + type
-                    + ". '" + type + "' is not one of ['ssh', 'x509']");
+            throw ApiException.badRequest("Invalid input for field/attribute type. Value: " + type + ". '" + type
+                    + "' is not one of ['ssh', 'x509']");
         }
         if (keyPairs.findByUserIdAndName(userId, name).isPresent()) {
             throw ApiException.conflict("Key pair '" + name + "' already exists.");
@@ -45,22 +44,23 @@ public class KeyPairService {
         String privateKey = null;
         String fingerprint;
         if (publicKey == null) {
-            PublicKeys.Generated generated = KeyPair.SSH.equals(type) ? PublicKeys.generateSsh()
-                    : PublicKeys.generateX509(name);
+            PublicKeys.Generated generated =
+                    KeyPair.SSH.equals(type) ? PublicKeys.generateSsh() : PublicKeys.generateX509(name);
             publicKey = generated.publicKey();
             privateKey = generated.privateKey();
             fingerprint = generated.fingerprint();
         } else {
             try {
-                fingerprint = KeyPair.SSH.equals(type) ? PublicKeys.sshFingerprint(publicKey)
+                fingerprint = KeyPair.SSH.equals(type)
+                        ? PublicKeys.sshFingerprint(publicKey)
                         : PublicKeys.x509Fingerprint(publicKey);
             } catch (IllegalArgumentException e) {
                 throw ApiException.badRequest("Keypair data is invalid: failed to generate fingerprint");
             }
         }
         try {
-            KeyPair saved = keyPairs.save(new KeyPair(null, userId, name, type, fingerprint, publicKey.trim(),
-                    clock.instant()));
+            KeyPair saved = keyPairs.save(
+                    new KeyPair(null, userId, name, type, fingerprint, publicKey.trim(), clock.instant()));
             return new Created(saved, privateKey);
         } catch (DuplicateKeyException raced) {
             throw ApiException.conflict("Key pair '" + name + "' already exists.");
@@ -72,8 +72,8 @@ public class KeyPairService {
     }
 
     public KeyPair get(String userId, String name) {
-        return find(userId, name).orElseThrow(() ->
-                ApiException.notFound("Keypair " + name + " not found for user " + userId));
+        return find(userId, name)
+                .orElseThrow(() -> ApiException.notFound("Keypair " + name + " not found for user " + userId));
     }
 
     public Optional<KeyPair> find(String userId, String name) {

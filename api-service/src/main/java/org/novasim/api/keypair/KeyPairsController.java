@@ -34,16 +34,22 @@ class KeyPairsController {
     }
 
     @GetMapping
-    Map<String, Object> list(RpcContext context, ApiVersion version,
-                             @RequestParam(name = "user_id", required = false) String userId) {
+    Map<String, Object> list(
+            RpcContext context, ApiVersion version, @RequestParam(name = "user_id", required = false) String userId) {
         String owner = owner(context, version, userId);
-        return Map.of("keypairs", keyPairs.list(owner).stream()
-                .map(keyPair -> Map.of("keypair", summary(keyPair, version))).toList());
+        return Map.of(
+                "keypairs",
+                keyPairs.list(owner).stream()
+                        .map(keyPair -> Map.of("keypair", summary(keyPair, version)))
+                        .toList());
     }
 
     @GetMapping("/{name}")
-    Map<String, Object> show(RpcContext context, ApiVersion version, @PathVariable String name,
-                             @RequestParam(name = "user_id", required = false) String userId) {
+    Map<String, Object> show(
+            RpcContext context,
+            ApiVersion version,
+            @PathVariable String name,
+            @RequestParam(name = "user_id", required = false) String userId) {
         KeyPair keyPair = keyPairs.get(owner(context, version, userId), name);
         Map<String, Object> view = summary(keyPair, version);
         view.put("user_id", keyPair.userId());
@@ -59,7 +65,8 @@ class KeyPairsController {
     ResponseEntity<Map<String, Object>> create(RpcContext context, ApiVersion version, @RequestBody JsonNode body) {
         JsonNode keypair = body == null ? null : body.get("keypair");
         if (keypair == null || !keypair.isObject()) {
-            throw ApiException.badRequest("Invalid input for field/attribute keypair. 'keypair' is a required property");
+            throw ApiException.badRequest(
+                    "Invalid input for field/attribute keypair. 'keypair' is a required property");
         }
         String name = text(keypair, "name");
         if (name == null) {
@@ -74,8 +81,8 @@ class KeyPairsController {
             type = text(keypair, "type");
         }
         String userId = keypair.has("user_id") && version.atLeast(2, 10) ? text(keypair, "user_id") : null;
-        KeyPairService.Created created = keyPairs.create(context, owner(context, version, userId), name, type,
-                text(keypair, "public_key"));
+        KeyPairService.Created created =
+                keyPairs.create(context, owner(context, version, userId), name, type, text(keypair, "public_key"));
         Map<String, Object> view = summary(created.keyPair(), version);
         view.put("user_id", created.keyPair().userId());
         if (created.privateKey() != null) {
@@ -86,10 +93,14 @@ class KeyPairsController {
     }
 
     @DeleteMapping("/{name}")
-    ResponseEntity<Void> delete(RpcContext context, ApiVersion version, @PathVariable String name,
-                                @RequestParam(name = "user_id", required = false) String userId) {
+    ResponseEntity<Void> delete(
+            RpcContext context,
+            ApiVersion version,
+            @PathVariable String name,
+            @RequestParam(name = "user_id", required = false) String userId) {
         keyPairs.delete(owner(context, version, userId), name);
-        return ResponseEntity.status(version.atLeast(2, 2) ? HttpStatus.NO_CONTENT : HttpStatus.ACCEPTED).build();
+        return ResponseEntity.status(version.atLeast(2, 2) ? HttpStatus.NO_CONTENT : HttpStatus.ACCEPTED)
+                .build();
     }
 
     /** The user whose key pairs are meant: the caller's own, or (2.10, admin) the one named. */
@@ -118,8 +129,8 @@ class KeyPairsController {
             return null;
         }
         if (!value.isString()) {
-            throw ApiException.badRequest("Invalid input for field/attribute " + field + ". Value: " + value
-                    + ". " + value + " is not of type 'string'");
+            throw ApiException.badRequest("Invalid input for field/attribute " + field + ". Value: " + value + ". "
+                    + value + " is not of type 'string'");
         }
         return value.asString();
     }

@@ -1,6 +1,7 @@
 package org.novasim.api.keypair;
 
 import java.io.ByteArrayInputStream;
+import java.io.StringWriter;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
@@ -10,7 +11,6 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPublicKey;
-import java.io.StringWriter;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
@@ -35,14 +35,12 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 public final class PublicKeys {
 
     /** A generated pair: what is stored, and the private key the user gets once. */
-    public record Generated(String publicKey, String privateKey, String fingerprint) {
-    }
+    public record Generated(String publicKey, String privateKey, String fingerprint) {}
 
-    private static final Set<String> SSH_TYPES = Set.of("ssh-rsa", "ssh-ed25519", "ecdsa-sha2-nistp256",
-            "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521");
+    private static final Set<String> SSH_TYPES =
+            Set.of("ssh-rsa", "ssh-ed25519", "ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521");
 
-    private PublicKeys() {
-    }
+    private PublicKeys() {}
 
     /** The fingerprint of an OpenSSH public key line; IllegalArgumentException when it is not a valid key. */
     public static String sshFingerprint(String publicKey) {
@@ -71,8 +69,8 @@ public final class PublicKeys {
     public static String x509Fingerprint(String pem) {
         try {
             CertificateFactory factory = CertificateFactory.getInstance("X.509");
-            X509Certificate certificate = (X509Certificate) factory.generateCertificate(
-                    new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
+            X509Certificate certificate = (X509Certificate)
+                    factory.generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
             return colonHex(digest("SHA-1", certificate.getEncoded()));
         } catch (CertificateException | RuntimeException e) {
             throw new IllegalArgumentException("not a valid X.509 certificate");
@@ -99,14 +97,18 @@ public final class PublicKeys {
         java.security.KeyPair pair = rsa2048();
         try {
             Instant now = Instant.now();
-            var builder = new JcaX509v3CertificateBuilder(new X500Name("CN=" + commonName.replaceAll("[,=+]", "_")),
-                    BigInteger.valueOf(now.toEpochMilli()), Date.from(now),
-                    Date.from(now.plus(3650, ChronoUnit.DAYS)), new X500Name("CN=" + commonName.replaceAll("[,=+]", "_")),
+            var builder = new JcaX509v3CertificateBuilder(
+                    new X500Name("CN=" + commonName.replaceAll("[,=+]", "_")),
+                    BigInteger.valueOf(now.toEpochMilli()),
+                    Date.from(now),
+                    Date.from(now.plus(3650, ChronoUnit.DAYS)),
+                    new X500Name("CN=" + commonName.replaceAll("[,=+]", "_")),
                     pair.getPublic());
-            X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(
-                    builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate())));
-            return new Generated(pem(certificate), pem(pair.getPrivate()),
-                    colonHex(digest("SHA-1", certificate.getEncoded())));
+            X509Certificate certificate = new JcaX509CertificateConverter()
+                    .getCertificate(
+                            builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate())));
+            return new Generated(
+                    pem(certificate), pem(pair.getPrivate()), colonHex(digest("SHA-1", certificate.getEncoded())));
         } catch (OperatorCreationException | CertificateException e) {
             throw new IllegalStateException("could not make a certificate", e);
         }

@@ -31,15 +31,27 @@ public final class KeyValueRows {
     /** The owner's pairs, sorted by key. */
     public Map<String, String> of(String owner) {
         Map<String, String> pairs = new TreeMap<>();
-        jdbc.sql(select).param("owner", owner).query((rs, n) -> pairs.put(rs.getString(1), rs.getString(2))).list();
+        jdbc.sql(select)
+                .param("owner", owner)
+                .query((rs, n) -> pairs.put(rs.getString(1), rs.getString(2)))
+                .list();
         return pairs;
     }
 
     /** Adds these pairs, replacing the values of keys the owner has. */
     public void merge(String owner, Map<String, String> pairs) {
         pairs.forEach((key, value) -> {
-            if (jdbc.sql(update).param("value", value).param("owner", owner).param("key", key).update() == 0) {
-                jdbc.sql(insert).param("value", value).param("owner", owner).param("key", key).update();
+            if (jdbc.sql(update)
+                            .param("value", value)
+                            .param("owner", owner)
+                            .param("key", key)
+                            .update()
+                    == 0) {
+                jdbc.sql(insert)
+                        .param("value", value)
+                        .param("owner", owner)
+                        .param("key", key)
+                        .update();
             }
         });
     }

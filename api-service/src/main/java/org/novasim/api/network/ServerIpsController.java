@@ -38,7 +38,8 @@ class ServerIpsController {
 
     @GetMapping("/{label}")
     Map<String, Object> show(RpcContext context, @PathVariable String serverId, @PathVariable String label) {
-        List<Map<String, Object>> addresses = addresses(servers.get(context, serverId)).get(label);
+        List<Map<String, Object>> addresses =
+                addresses(servers.get(context, serverId)).get(label);
         if (addresses == null) {
             throw ApiException.notFound("Instance is not a member of specified network");
         }

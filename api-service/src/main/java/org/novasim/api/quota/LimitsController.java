@@ -20,7 +20,8 @@ class LimitsController {
     }
 
     @GetMapping("/compute/v2.1/limits")
-    Map<String, Object> limits(RpcContext context, @RequestParam(name = "tenant_id", required = false) String tenantId) {
+    Map<String, Object> limits(
+            RpcContext context, @RequestParam(name = "tenant_id", required = false) String tenantId) {
         String projectId = context.projectId();
         if (tenantId != null && !tenantId.equals(projectId)) {
             Policy.requireAdmin(context, "os_compute_api:limits:other_project");

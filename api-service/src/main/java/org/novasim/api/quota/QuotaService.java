@@ -19,8 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class QuotaService {
 
     /** Usage of the resources a server create consumes. */
-    public record Usage(int instances, int cores, int ram) {
-    }
+    public record Usage(int instances, int cores, int ram) {}
 
     private final JdbcClient jdbc;
     private final QuotaProperties properties;
@@ -32,7 +31,9 @@ public class QuotaService {
 
     public Map<String, Integer> defaults() {
         Map<String, Integer> ordered = new LinkedHashMap<>();
-        QuotaProperties.NOVA_DEFAULTS.keySet().forEach(resource -> ordered.put(resource, properties.defaults().get(resource)));
+        QuotaProperties.NOVA_DEFAULTS
+                .keySet()
+                .forEach(resource -> ordered.put(resource, properties.defaults().get(resource)));
         return ordered;
     }
 
@@ -41,7 +42,8 @@ public class QuotaService {
         Map<String, Integer> limits = defaults();
         jdbc.sql("SELECT resource, hard_limit FROM quota_limits WHERE project_id = :project")
                 .param("project", projectId)
-                .query((rs, n) -> Map.entry(rs.getString(1), rs.getInt(2))).list()
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getInt(2)))
+                .list()
                 .forEach(entry -> limits.put(entry.getKey(), entry.getValue()));
         return limits;
     }
@@ -50,7 +52,8 @@ public class QuotaService {
         return jdbc.sql("SELECT COUNT(*), COALESCE(SUM(vcpus), 0), COALESCE(SUM(memory_mb), 0) FROM instances "
                         + "WHERE project_id = :project AND deleted_at IS NULL")
                 .param("project", projectId)
-                .query((rs, n) -> new Usage(rs.getInt(1), rs.getInt(2), rs.getInt(3))).single();
+                .query((rs, n) -> new Usage(rs.getInt(1), rs.getInt(2), rs.getInt(3)))
+                .single();
     }
 
     /**
@@ -98,11 +101,16 @@ public class QuotaService {
         for (Map.Entry<String, Integer> limit : limits.entrySet()) {
             int updated = jdbc.sql("UPDATE quota_limits SET hard_limit = :limit WHERE project_id = :project "
                             + "AND resource = :resource")
-                    .param("limit", limit.getValue()).param("project", projectId).param("resource", limit.getKey())
+                    .param("limit", limit.getValue())
+                    .param("project", projectId)
+                    .param("resource", limit.getKey())
                     .update();
             if (updated == 0) {
-                jdbc.sql("INSERT INTO quota_limits (project_id, resource, hard_limit) VALUES (:project, :resource, :limit)")
-                        .param("limit", limit.getValue()).param("project", projectId).param("resource", limit.getKey())
+                jdbc.sql(
+                                "INSERT INTO quota_limits (project_id, resource, hard_limit) VALUES (:project, :resource, :limit)")
+                        .param("limit", limit.getValue())
+                        .param("project", projectId)
+                        .param("resource", limit.getKey())
                         .update();
             }
         }
@@ -110,21 +118,29 @@ public class QuotaService {
 
     /** Back to the defaults. */
     public void reset(String projectId) {
-        jdbc.sql("DELETE FROM quota_limits WHERE project_id = :project").param("project", projectId).update();
+        jdbc.sql("DELETE FROM quota_limits WHERE project_id = :project")
+                .param("project", projectId)
+                .update();
     }
 
     private void lock(String projectId) {
         int exists = jdbc.sql("SELECT COUNT(*) FROM quota_locks WHERE project_id = :project")
-                .param("project", projectId).query(Integer.class).single();
+                .param("project", projectId)
+                .query(Integer.class)
+                .single();
         if (exists == 0) {
             try {
-                jdbc.sql("INSERT INTO quota_locks (project_id) VALUES (:project)").param("project", projectId).update();
+                jdbc.sql("INSERT INTO quota_locks (project_id) VALUES (:project)")
+                        .param("project", projectId)
+                        .update();
             } catch (org.springframework.dao.DuplicateKeyException raced) {
                 // Another create of the project made the row first; the lock below waits for it.
             }
         }
         jdbc.sql("SELECT project_id FROM quota_locks WHERE project_id = :project FOR UPDATE")
-                .param("project", projectId).query(String.class).single();
+                .param("project", projectId)
+                .query(String.class)
+                .single();
     }
 
     private static int room(int limit, int used, int each) {
@@ -134,8 +150,15 @@ public class QuotaService {
         return Math.max(0, (limit - used) / each);
     }
 
-    private static void over(List<String> overs, List<String> requested, List<String> used, List<String> limits,
-                             String resource, int wanted, int inUse, int limit) {
+    private static void over(
+            List<String> overs,
+            List<String> requested,
+            List<String> used,
+            List<String> limits,
+            String resource,
+            int wanted,
+            int inUse,
+            int limit) {
         if (limit >= 0 && inUse + wanted > limit) {
             overs.add(resource);
             requested.add(Integer.toString(wanted));

@@ -47,8 +47,9 @@ class QuotaSetsController {
         QuotaService.Usage usage = quotas.usage(projectId);
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("id", projectId);
-        quotas.limits(projectId).forEach((resource, limit) -> detail.put(resource,
-                Map.of("limit", limit, "in_use", inUse(resource, usage), "reserved", 0)));
+        quotas.limits(projectId)
+                .forEach((resource, limit) ->
+                        detail.put(resource, Map.of("limit", limit, "in_use", inUse(resource, usage), "reserved", 0)));
         return Map.of("quota_set", detail);
     }
 
@@ -57,7 +58,8 @@ class QuotaSetsController {
         Policy.requireAdmin(context, "os_compute_api:os-quota-sets:update");
         JsonNode quotaSet = body == null ? null : body.get("quota_set");
         if (quotaSet == null || !quotaSet.isObject()) {
-            throw ApiException.badRequest("Invalid input for field/attribute quota_set. 'quota_set' is a required property");
+            throw ApiException.badRequest(
+                    "Invalid input for field/attribute quota_set. 'quota_set' is a required property");
         }
         Map<String, Integer> changes = new LinkedHashMap<>();
         boolean force = false;
@@ -71,9 +73,11 @@ class QuotaSetsController {
                         + "are not allowed ('" + field.getKey() + "' was unexpected)");
             }
             JsonNode value = field.getValue();
-            int limit = value.isIntegralNumber() && value.canConvertToInt() ? value.asInt()
-                    : value.isString() && value.asString().matches("-?[0-9]{1,9}") ? Integer.parseInt(value.asString())
-                    : -2;
+            int limit = value.isIntegralNumber() && value.canConvertToInt()
+                    ? value.asInt()
+                    : value.isString() && value.asString().matches("-?[0-9]{1,9}")
+                            ? Integer.parseInt(value.asString())
+                            : -2;
             if (limit < -1) {
                 throw ApiException.badRequest("Invalid input for field/attribute " + field.getKey() + ". Value: "
                         + value + ". " + value + " is less than the minimum of -1");

@@ -15,10 +15,19 @@ import tools.jackson.databind.JsonNode;
  * The body of {@code POST /servers}, read and checked field by field so that every mistake gets Nova's kind of
  * answer: 400 with the field named, never a stack trace.
  */
-public record CreateServerRequest(String name, String flavorRef, String imageRef, List<RequestedNetwork> networks,
-                                  int minCount, int maxCount, String availabilityZone, String keyName,
-                                  Map<String, String> metadata, String userData, boolean returnReservationId,
-                                  String serverGroup) {
+public record CreateServerRequest(
+        String name,
+        String flavorRef,
+        String imageRef,
+        List<RequestedNetwork> networks,
+        int minCount,
+        int maxCount,
+        String availabilityZone,
+        String keyName,
+        Map<String, String> metadata,
+        String userData,
+        boolean returnReservationId,
+        String serverGroup) {
 
     private static final Pattern UUID_PATTERN =
             Pattern.compile("^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$");
@@ -46,9 +55,21 @@ public record CreateServerRequest(String name, String flavorRef, String imageRef
         String keyName = optionalString(server, "key_name");
         Map<String, String> metadata = Metadata.parse(server.get("metadata"), "metadata");
         String userData = userData(optionalString(server, "user_data"));
-        boolean reservationId = server.has("return_reservation_id") && server.get("return_reservation_id").asBoolean(false);
-        return new CreateServerRequest(name, flavorRef, imageRef, networks(server.get("networks")), minCount, maxCount,
-                zone, keyName, metadata, userData, reservationId, SchedulerHints.group(body));
+        boolean reservationId = server.has("return_reservation_id")
+                && server.get("return_reservation_id").asBoolean(false);
+        return new CreateServerRequest(
+                name,
+                flavorRef,
+                imageRef,
+                networks(server.get("networks")),
+                minCount,
+                maxCount,
+                zone,
+                keyName,
+                metadata,
+                userData,
+                reservationId,
+                SchedulerHints.group(body));
     }
 
     /** user_data must be base64, at most 65535 characters, as Nova checks it. */
@@ -97,7 +118,8 @@ public record CreateServerRequest(String name, String flavorRef, String imageRef
                 throw ApiException.badRequest("Bad networks format: a network needs a uuid or a port");
             }
             if (uuid != null && !UUID_PATTERN.matcher(uuid).matches()) {
-                throw ApiException.badRequest("Bad networks format: network uuid is not in proper format (" + uuid + ")");
+                throw ApiException.badRequest(
+                        "Bad networks format: network uuid is not in proper format (" + uuid + ")");
             }
             if (port != null && !UUID_PATTERN.matcher(port).matches()) {
                 throw invalid("port", network.get("port"), "is not a 'uuid'");
@@ -126,7 +148,8 @@ public record CreateServerRequest(String name, String flavorRef, String imageRef
     private static String requiredString(JsonNode object, String field) {
         JsonNode value = object.get(field);
         if (value == null || value.isNull()) {
-            throw ApiException.badRequest("Invalid input for field/attribute server. '" + field + "' is a required property");
+            throw ApiException.badRequest(
+                    "Invalid input for field/attribute server. '" + field + "' is a required property");
         }
         if (!value.isString()) {
             throw invalid(field, value, "is not of type 'string'");
@@ -185,7 +208,8 @@ public record CreateServerRequest(String name, String flavorRef, String imageRef
     }
 
     private static ApiException invalid(String field, JsonNode value, String reason) {
-        return ApiException.badRequest("Invalid input for field/attribute " + field + ". Value: " + value + ". " + reason);
+        return ApiException.badRequest(
+                "Invalid input for field/attribute " + field + ". Value: " + value + ". " + reason);
     }
 
     static boolean looksLikeUuid(String text) {

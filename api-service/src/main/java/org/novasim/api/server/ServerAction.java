@@ -35,18 +35,18 @@ record ServerAction(String name, String rebootType) {
     /** Nova's schema: {@code type} required, one of HARD, Hard, hard, SOFT, Soft, soft. */
     private static String rebootType(JsonNode reboot) {
         if (reboot == null || !reboot.isObject()) {
-            throw ApiException.badRequest("Invalid input for field/attribute reboot. Value: " + reboot
-                    + ". " + reboot + " is not of type 'object'");
+            throw ApiException.badRequest("Invalid input for field/attribute reboot. Value: " + reboot + ". " + reboot
+                    + " is not of type 'object'");
         }
         JsonNode type = reboot.get("type");
         if (type == null || type.isNull()) {
-            throw ApiException.badRequest("Invalid input for field/attribute reboot. Value: " + reboot
-                    + ". 'type' is a required property");
+            throw ApiException.badRequest(
+                    "Invalid input for field/attribute reboot. Value: " + reboot + ". 'type' is a required property");
         }
         String value = type.isString() ? type.asString() : "";
         if (!value.matches("HARD|Hard|hard|SOFT|Soft|soft")) {
-            throw ApiException.badRequest("Invalid input for field/attribute type. Value: " + type
-                    + ". " + type + " is not one of ['HARD', 'Hard', 'hard', 'SOFT', 'Soft', 'soft']");
+            throw ApiException.badRequest("Invalid input for field/attribute type. Value: " + type + ". " + type
+                    + " is not one of ['HARD', 'Hard', 'hard', 'SOFT', 'Soft', 'soft']");
         }
         return value.toUpperCase(Locale.ROOT).equals(RebootInstance.HARD) ? RebootInstance.HARD : RebootInstance.SOFT;
     }

@@ -42,11 +42,13 @@ public class ServerActionService {
 
     /** Nova's vm_states.ALLOW_SOFT_REBOOT and ALLOW_HARD_REBOOT. */
     private static final Set<VmState> SOFT_REBOOT_VM_STATES = Set.of(VmState.ACTIVE);
-    private static final Set<VmState> HARD_REBOOT_VM_STATES = Set.of(VmState.ACTIVE, VmState.STOPPED,
-            VmState.PAUSED, VmState.SUSPENDED, VmState.ERROR);
+
+    private static final Set<VmState> HARD_REBOOT_VM_STATES =
+            Set.of(VmState.ACTIVE, VmState.STOPPED, VmState.PAUSED, VmState.SUSPENDED, VmState.ERROR);
     /** Nova's task_states.ALLOW_REBOOT, as far as novasim has those task states. */
-    private static final List<TaskState> ALLOW_REBOOT = Arrays.asList(null, TaskState.REBOOTING,
-            TaskState.REBOOT_PENDING, TaskState.REBOOT_STARTED, TaskState.REBOOTING_HARD);
+    private static final List<TaskState> ALLOW_REBOOT = Arrays.asList(
+            null, TaskState.REBOOTING, TaskState.REBOOT_PENDING, TaskState.REBOOT_STARTED, TaskState.REBOOTING_HARD);
+
     private static final List<TaskState> NO_TASK = Arrays.asList((TaskState) null);
 
     /** One cast to a host. */
@@ -62,8 +64,13 @@ public class ServerActionService {
     private final ServiceDirectory services;
     private final Clock clock;
 
-    public ServerActionService(ServerService servers, InstanceStore instances, ActionLog actions,
-                               ComputeClient compute, ServiceDirectory services, Clock clock) {
+    public ServerActionService(
+            ServerService servers,
+            InstanceStore instances,
+            ActionLog actions,
+            ComputeClient compute,
+            ServiceDirectory services,
+            Clock clock) {
         this.servers = servers;
         this.instances = instances;
         this.actions = actions;
@@ -77,8 +84,15 @@ public class ServerActionService {
         checkLock(context, instance);
         checkHostUp(instance);
         checkState(instance, "stop", Set.of(VmState.ACTIVE, VmState.ERROR), NO_TASK);
-        begin(context, instance, "stop", InstanceAction.STOP, ActionEvent.STOP, TaskState.POWERING_OFF,
-                Set.of(VmState.ACTIVE, VmState.ERROR), NO_TASK,
+        begin(
+                context,
+                instance,
+                "stop",
+                InstanceAction.STOP,
+                ActionEvent.STOP,
+                TaskState.POWERING_OFF,
+                Set.of(VmState.ACTIVE, VmState.ERROR),
+                NO_TASK,
                 host -> compute.stopInstance(context, host, uuid));
     }
 
@@ -87,8 +101,16 @@ public class ServerActionService {
         checkLock(context, instance);
         checkHostUp(instance);
         checkState(instance, "start", Set.of(VmState.STOPPED), NO_TASK);
-        begin(context, instance, "start", InstanceAction.START, ActionEvent.START, TaskState.POWERING_ON,
-                Set.of(VmState.STOPPED), NO_TASK, host -> compute.startInstance(context, host, uuid));
+        begin(
+                context,
+                instance,
+                "start",
+                InstanceAction.START,
+                ActionEvent.START,
+                TaskState.POWERING_ON,
+                Set.of(VmState.STOPPED),
+                NO_TASK,
+                host -> compute.startInstance(context, host, uuid));
     }
 
     /** @param type {@link RebootInstance#SOFT} or {@link RebootInstance#HARD} */
@@ -103,13 +125,28 @@ public class ServerActionService {
         if (instance.host() == null) {
             throw notReady(instance);
         }
-        begin(context, instance, "reboot", InstanceAction.REBOOT, ActionEvent.REBOOT,
-                hard ? TaskState.REBOOTING_HARD : TaskState.REBOOTING, vmStates, taskStates,
+        begin(
+                context,
+                instance,
+                "reboot",
+                InstanceAction.REBOOT,
+                ActionEvent.REBOOT,
+                hard ? TaskState.REBOOTING_HARD : TaskState.REBOOTING,
+                vmStates,
+                taskStates,
                 host -> compute.rebootInstance(context, host, uuid, type));
     }
 
-    private void begin(RpcContext context, Instance instance, String verb, String action, String event,
-                       TaskState task, Set<VmState> vmStates, Collection<TaskState> expected, Cast cast) {
+    private void begin(
+            RpcContext context,
+            Instance instance,
+            String verb,
+            String action,
+            String event,
+            TaskState task,
+            Set<VmState> vmStates,
+            Collection<TaskState> expected,
+            Cast cast) {
         Instant started = clock.instant();
         if (!instances.updateTaskState(instance.uuid(), task, expected, started)) {
             // Someone else changed the instance since we read it: judge again on what it is now.
@@ -125,14 +162,20 @@ public class ServerActionService {
             log.warn("{} of {}: host {} is unreachable: {}", verb, instance.uuid(), instance.host(), e.getMessage());
             List<TaskState> ours = new ArrayList<>(List.of(task));
             instances.updateTaskState(instance.uuid(), null, ours, clock.instant());
-            actions.record(context, instance.uuid(), List.of(ActionEvent.error(event, started, instance.host(),
-                    "Compute host " + instance.host() + " is unreachable: " + e.getMessage())));
+            actions.record(
+                    context,
+                    instance.uuid(),
+                    List.of(ActionEvent.error(
+                            event,
+                            started,
+                            instance.host(),
+                            "Compute host " + instance.host() + " is unreachable: " + e.getMessage())));
             if (e instanceof UndeliverableException) {
                 throw ApiException.conflict("Compute host " + instance.host() + " of instance " + instance.uuid()
                         + " is unavailable at this time.");
             }
-            throw ApiException.serviceUnavailable("The message to compute host " + instance.host()
-                    + " could not be sent: " + e.getMessage());
+            throw ApiException.serviceUnavailable(
+                    "The message to compute host " + instance.host() + " could not be sent: " + e.getMessage());
         }
         log.info("{} of {} sent to {}", verb, instance.uuid(), instance.host());
     }
@@ -155,20 +198,23 @@ public class ServerActionService {
     }
 
     /** Nova's check_instance_state, with its 409 message naming the state that is wrong. */
-    private static void checkState(Instance instance, String verb, Set<VmState> vmStates,
-                                   Collection<TaskState> taskStates) {
+    private static void checkState(
+            Instance instance, String verb, Set<VmState> vmStates, Collection<TaskState> taskStates) {
         if (!vmStates.contains(instance.vmState())) {
             throw invalidState(instance, verb, "vm_state", instance.vmState().value());
         }
         if (!taskStates.contains(instance.taskState())) {
-            throw invalidState(instance, verb, "task_state",
+            throw invalidState(
+                    instance,
+                    verb,
+                    "task_state",
                     instance.taskState() == null ? "None" : instance.taskState().value());
         }
     }
 
     private static ApiException invalidState(Instance instance, String verb, String attribute, String state) {
-        return ApiException.conflict("Cannot '" + verb + "' instance " + instance.uuid() + " while it is in "
-                + attribute + " " + state);
+        return ApiException.conflict(
+                "Cannot '" + verb + "' instance " + instance.uuid() + " while it is in " + attribute + " " + state);
     }
 
     private static ApiException notReady(Instance instance) {

@@ -19,7 +19,8 @@ class ServerActionsController {
     }
 
     @PostMapping("/compute/v2.1/servers/{id}/action")
-    ResponseEntity<Void> act(RpcContext context, @PathVariable String id, @RequestBody(required = false) JsonNode body) {
+    ResponseEntity<Void> act(
+            RpcContext context, @PathVariable String id, @RequestBody(required = false) JsonNode body) {
         ServerAction action = ServerAction.parse(body);
         switch (action.name()) {
             case ServerAction.STOP -> actions.stop(context, id);

@@ -39,8 +39,14 @@ public class ServerDeletion {
     private final NetworkClient network;
     private final Clock clock;
 
-    public ServerDeletion(ServerService servers, InstanceStore instances, ActionLog actions, ServiceDirectory services,
-                          ComputeClient compute, NetworkClient network, Clock clock) {
+    public ServerDeletion(
+            ServerService servers,
+            InstanceStore instances,
+            ActionLog actions,
+            ServiceDirectory services,
+            ComputeClient compute,
+            NetworkClient network,
+            Clock clock) {
         this.servers = servers;
         this.instances = instances;
         this.actions = actions;
@@ -61,7 +67,10 @@ public class ServerDeletion {
         anyButDeleting.remove(TaskState.DELETING);
         anyButDeleting.add(null);
         if (!instances.updateTaskState(uuid, TaskState.DELETING, anyButDeleting, clock.instant())
-                && instances.findLive(uuid).filter(i -> i.taskState() == TaskState.DELETING).isEmpty()) {
+                && instances
+                        .findLive(uuid)
+                        .filter(i -> i.taskState() == TaskState.DELETING)
+                        .isEmpty()) {
             return;
         }
         if (!services.isComputeUp(instance.host())) {

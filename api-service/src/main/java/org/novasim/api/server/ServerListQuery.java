@@ -24,8 +24,17 @@ import org.novasim.common.rpc.RpcContext;
  *
  * @param projectId whose servers: the caller's, another project's (admin), or null for all (admin, all_tenants)
  */
-record ServerListQuery(String projectId, Pattern name, Pattern ip, VmState status, String image, String flavor,
-                       String host, Instant changesSince, Integer limit, String marker) {
+record ServerListQuery(
+        String projectId,
+        Pattern name,
+        Pattern ip,
+        VmState status,
+        String image,
+        String flavor,
+        String host,
+        Instant changesSince,
+        Integer limit,
+        String marker) {
 
     /** Nova caps a page at osapi_max_limit. */
     static final int MAX_LIMIT = 1000;
@@ -76,8 +85,17 @@ record ServerListQuery(String projectId, Pattern name, Pattern ip, VmState statu
                 throw ApiException.badRequest("limit param must be an integer");
             }
         }
-        return new ServerListQuery(projectId, name, ip, status, params.get("image"), params.get("flavor"), host,
-                changesSince, limit, params.get("marker"));
+        return new ServerListQuery(
+                projectId,
+                name,
+                ip,
+                status,
+                params.get("image"),
+                params.get("flavor"),
+                host,
+                changesSince,
+                limit,
+                params.get("marker"));
     }
 
     private static Pattern regex(Map<String, String> params, String field) {
@@ -92,7 +110,9 @@ record ServerListQuery(String projectId, Pattern name, Pattern ip, VmState statu
     }
 
     private static boolean isFalse(String value) {
-        return value.equalsIgnoreCase("false") || value.equals("0") || value.equalsIgnoreCase("no")
+        return value.equalsIgnoreCase("false")
+                || value.equals("0")
+                || value.equalsIgnoreCase("no")
                 || value.equalsIgnoreCase("off");
     }
 
@@ -104,15 +124,18 @@ record ServerListQuery(String projectId, Pattern name, Pattern ip, VmState statu
         return (name == null || name.matcher(instance.displayName()).find())
                 && (status == null || status == instance.vmState())
                 && (image == null || image.equals(instance.imageRef()) || image.endsWith("/" + instance.imageRef()))
-                && (flavor == null || flavor.equals(instance.flavor().id()) || flavor.endsWith("/" + instance.flavor().id()))
+                && (flavor == null
+                        || flavor.equals(instance.flavor().id())
+                        || flavor.endsWith("/" + instance.flavor().id()))
                 && (host == null || host.equals(instance.host()))
                 && (ip == null || hasAddressMatching(instance));
     }
 
     private boolean hasAddressMatching(Instance instance) {
-        return instance.networkInfo() != null && instance.networkInfo().vifs().stream()
-                .flatMap(vif -> vif.fixedIps().stream())
-                .anyMatch(address -> ip.matcher(address.address()).find());
+        return instance.networkInfo() != null
+                && instance.networkInfo().vifs().stream()
+                        .flatMap(vif -> vif.fixedIps().stream())
+                        .anyMatch(address -> ip.matcher(address.address()).find());
     }
 
     /** The page after the marker, at most limit long; a marker that is not in the list is a 400, as in Nova. */
@@ -136,7 +159,11 @@ record ServerListQuery(String projectId, Pattern name, Pattern ip, VmState statu
     }
 
     boolean hasMoreAfter(List<Instance> page, List<Instance> matching) {
-        return limit != null && page.size() == Math.min(limit, MAX_LIMIT) && !page.isEmpty()
-                && !page.get(page.size() - 1).uuid().equals(matching.get(matching.size() - 1).uuid());
+        return limit != null
+                && page.size() == Math.min(limit, MAX_LIMIT)
+                && !page.isEmpty()
+                && !page.get(page.size() - 1)
+                        .uuid()
+                        .equals(matching.get(matching.size() - 1).uuid());
     }
 }

@@ -68,8 +68,8 @@ class ServerMetadataController {
     }
 
     @PutMapping("/{key}")
-    Map<String, Object> set(RpcContext context, @PathVariable String id, @PathVariable String key,
-                            @RequestBody JsonNode body) {
+    Map<String, Object> set(
+            RpcContext context, @PathVariable String id, @PathVariable String key, @RequestBody JsonNode body) {
         servers.get(context, id);
         Map<String, String> item = Metadata.parse(required(body, "meta"), "meta");
         if (item.size() != 1 || !item.containsKey(key)) {
@@ -94,8 +94,8 @@ class ServerMetadataController {
     private static JsonNode required(JsonNode body, String field) {
         JsonNode value = body == null ? null : body.get(field);
         if (value == null) {
-            throw ApiException.badRequest("Invalid input for field/attribute " + field + ". '" + field
-                    + "' is a required property");
+            throw ApiException.badRequest(
+                    "Invalid input for field/attribute " + field + ". '" + field + "' is a required property");
         }
         return value;
     }

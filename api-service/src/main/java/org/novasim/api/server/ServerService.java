@@ -45,8 +45,7 @@ public class ServerService {
     private static final String PASSWORD_CHARACTERS = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
     /** What a create returns: the servers made, and the password Nova would have set on the first. */
-    public record Created(List<Instance> instances, String reservationId, String adminPass) {
-    }
+    public record Created(List<Instance> instances, String reservationId, String adminPass) {}
 
     private final InstanceStore instances;
     private final MetadataStore metadata;
@@ -65,10 +64,21 @@ public class ServerService {
     /** Server groups named by the {@code group} scheduler hint. */
     private final ServerGroupMembership serverGroups;
 
-    public ServerService(InstanceStore instances, MetadataStore metadata, KeyPairService keyPairs, QuotaService quotas,
-                         RequestedNetworksCheck networksCheck, FlavorRepository flavors, ImageRepository images, ImageProperties imageProperties,
-                         ActionLog actions, ConductorClient conductor, ComputeClient compute,
-                         TransactionTemplate transaction, Clock clock, ServerGroupMembership serverGroups) {
+    public ServerService(
+            InstanceStore instances,
+            MetadataStore metadata,
+            KeyPairService keyPairs,
+            QuotaService quotas,
+            RequestedNetworksCheck networksCheck,
+            FlavorRepository flavors,
+            ImageRepository images,
+            ImageProperties imageProperties,
+            ActionLog actions,
+            ConductorClient conductor,
+            ComputeClient compute,
+            TransactionTemplate transaction,
+            Clock clock,
+            ServerGroupMembership serverGroups) {
         this.instances = instances;
         this.metadata = metadata;
         this.keyPairs = keyPairs;
@@ -90,31 +100,54 @@ public class ServerService {
      * nothing is left behind and the client gets a 503.
      */
     public Created create(RpcContext context, CreateServerRequest request) {
-        Flavor flavor = flavors.findById(request.flavorRef()).filter(f -> !f.disabled())
+        Flavor flavor = flavors.findById(request.flavorRef())
+                .filter(f -> !f.disabled())
                 .orElseThrow(() -> ApiException.badRequest("Invalid flavorRef provided."));
-        Image image = (CreateServerRequest.looksLikeUuid(request.imageRef()) ? images.findById(request.imageRef())
-                : java.util.Optional.<Image>empty())
+        Image image = (CreateServerRequest.looksLikeUuid(request.imageRef())
+                        ? images.findById(request.imageRef())
+                        : java.util.Optional.<Image>empty())
                 .filter(i -> "active".equals(i.status()))
                 .orElseThrow(() -> ApiException.badRequest("Can not find requested image"));
-        if (request.keyName() != null && keyPairs.find(context.userId(), request.keyName()).isEmpty()) {
+        if (request.keyName() != null
+                && keyPairs.find(context.userId(), request.keyName()).isEmpty()) {
             throw ApiException.badRequest("Invalid key_name provided.");
         }
         networksCheck.check(context, request.networks(), request.maxCount());
-        Metadata.checkCount(request.metadata().size(), quotas.limits(context.projectId()).get("metadata_items"));
+        Metadata.checkCount(
+                request.metadata().size(), quotas.limits(context.projectId()).get("metadata_items"));
         ServerGroup group = serverGroups.resolve(context, request.serverGroup());
         serverGroups.checkRoom(context, group, request.minCount());
         String reservationId = "r-" + randomString(8);
         Instant now = clock.instant();
         List<Instance> created = transaction.execute(status -> {
-            int count = quotas.reserveServers(context.projectId(), flavor.toSpec(), request.minCount(),
-                    request.maxCount());
+            int count =
+                    quotas.reserveServers(context.projectId(), flavor.toSpec(), request.minCount(), request.maxCount());
             List<Instance> instances = new ArrayList<>();
             for (int index = 0; index < count; index++) {
                 String name = count > 1 ? request.name() + "-" + (index + 1) : request.name();
-                Instance instance = new Instance(UUID.randomUUID().toString(), name, context.projectId(),
-                        context.userId(), reservationId, index, flavor.toSpec(), image.id(), VmState.BUILDING,
-                        TaskState.SCHEDULING, PowerState.NOSTATE, null, request.availabilityZone(), null,
-                        request.keyName(), null, null, now, now, null, request.userData(), false);
+                Instance instance = new Instance(
+                        UUID.randomUUID().toString(),
+                        name,
+                        context.projectId(),
+                        context.userId(),
+                        reservationId,
+                        index,
+                        flavor.toSpec(),
+                        image.id(),
+                        VmState.BUILDING,
+                        TaskState.SCHEDULING,
+                        PowerState.NOSTATE,
+                        null,
+                        request.availabilityZone(),
+                        null,
+                        request.keyName(),
+                        null,
+                        null,
+                        now,
+                        now,
+                        null,
+                        request.userData(),
+                        false);
                 this.instances.insert(instance);
                 metadata.replace(instance.uuid(), request.metadata());
                 actions.start(context, instance.uuid(), InstanceAction.CREATE);
@@ -125,23 +158,42 @@ public class ServerService {
             }
             return instances;
         });
-        RequestSpec spec = new RequestSpec(context.projectId(), flavor.toSpec(),
-                new ImageSpec(image.id(), image.name(), imageProperties.of(image)), request.availabilityZone(),
+        RequestSpec spec = new RequestSpec(
+                context.projectId(),
+                flavor.toSpec(),
+                new ImageSpec(image.id(), image.name(), imageProperties.of(image)),
+                request.availabilityZone(),
                 group == null ? Map.of() : Map.of("group", List.of(group.uuid())),
-                group == null ? null : serverGroups.schedulingInfo(group, created.stream().map(Instance::uuid).toList()),
+                group == null
+                        ? null
+                        : serverGroups.schedulingInfo(
+                                group, created.stream().map(Instance::uuid).toList()),
                 List.of());
-        List<InstanceInfo> infos = created.stream().map(instance -> new InstanceInfo(instance.uuid(),
-                instance.displayName(), instance.projectId(), instance.userId(), instance.flavor(), spec.image(),
-                instance.keyName())).toList();
+        List<InstanceInfo> infos = created.stream()
+                .map(instance -> new InstanceInfo(
+                        instance.uuid(),
+                        instance.displayName(),
+                        instance.projectId(),
+                        instance.userId(),
+                        instance.flavor(),
+                        spec.image(),
+                        instance.keyName()))
+                .toList();
         try {
             conductor.scheduleAndBuildInstances(context, spec, infos, request.networks());
         } catch (RemoteError e) {
             log.error("could not hand {} to the conductor: {}", reservationId, e.toString());
-            transaction.executeWithoutResult(status -> instances.purge(created.stream().map(Instance::uuid).toList()));
-            throw ApiException.serviceUnavailable("The conductor is unavailable, no server was created: " + e.getMessage());
+            transaction.executeWithoutResult(status ->
+                    instances.purge(created.stream().map(Instance::uuid).toList()));
+            throw ApiException.serviceUnavailable(
+                    "The conductor is unavailable, no server was created: " + e.getMessage());
         }
-        log.info("accepted {} as {} ({}, {})", created.stream().map(Instance::uuid).toList(), reservationId,
-                flavor.name(), image.name());
+        log.info(
+                "accepted {} as {} ({}, {})",
+                created.stream().map(Instance::uuid).toList(),
+                reservationId,
+                flavor.name(),
+                image.name());
         return new Created(created, reservationId, randomString(12));
     }
 
@@ -154,7 +206,8 @@ public class ServerService {
 
     /** The caller's server, or 404 as if it did not exist. */
     public Instance get(RpcContext context, String uuid) {
-        return instances.findLive(uuid)
+        return instances
+                .findLive(uuid)
                 .filter(instance -> context.isAdmin() || instance.projectId().equals(context.projectId()))
                 .orElseThrow(() -> ApiException.notFound("Instance " + uuid + " could not be found."));
     }

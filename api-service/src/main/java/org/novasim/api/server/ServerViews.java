@@ -22,8 +22,7 @@ import org.novasim.common.rpc.RpcContext;
 /** Servers as the Compute API v2.1 shows them. */
 final class ServerViews {
 
-    private ServerViews() {
-    }
+    private ServerViews() {}
 
     static Map<String, Object> summary(Instance instance) {
         Map<String, Object> view = new LinkedHashMap<>();
@@ -37,8 +36,13 @@ final class ServerViews {
      * The full server as the caller may see it at the request's microversion: host fields (OS-EXT-SRV-ATTR) only
      * for admins, the 2.3 extended attributes and 2.9 {@code locked} only from those versions on.
      */
-    static Map<String, Object> detail(Instance instance, Map<String, String> metadata, InstanceFault fault,
-                                      String zone, RpcContext caller, ApiVersion version) {
+    static Map<String, Object> detail(
+            Instance instance,
+            Map<String, String> metadata,
+            InstanceFault fault,
+            String zone,
+            RpcContext caller,
+            ApiVersion version) {
         Map<String, Object> view = new LinkedHashMap<>();
         String root = Links.root();
         view.put("id", instance.uuid());
@@ -48,10 +52,27 @@ final class ServerViews {
         view.put("user_id", instance.userId());
         view.put("metadata", metadata);
         view.put("hostId", hostId(instance.projectId(), instance.host()));
-        view.put("image", instance.imageRef() == null ? "" : Map.of("id", instance.imageRef(),
-                "links", List.of(Map.of("rel", "bookmark", "href", root + "/compute/images/" + instance.imageRef()))));
-        view.put("flavor", Map.of("id", instance.flavor().id(),
-                "links", List.of(Map.of("rel", "bookmark", "href", root + "/compute/flavors/" + instance.flavor().id()))));
+        view.put(
+                "image",
+                instance.imageRef() == null
+                        ? ""
+                        : Map.of(
+                                "id",
+                                instance.imageRef(),
+                                "links",
+                                List.of(Map.of(
+                                        "rel", "bookmark", "href", root + "/compute/images/" + instance.imageRef()))));
+        view.put(
+                "flavor",
+                Map.of(
+                        "id",
+                        instance.flavor().id(),
+                        "links",
+                        List.of(Map.of(
+                                "rel",
+                                "bookmark",
+                                "href",
+                                root + "/compute/flavors/" + instance.flavor().id()))));
         view.put("created", Timestamps.iso(instance.createdAt()));
         view.put("updated", Timestamps.iso(instance.updatedAt()));
         view.put("addresses", addresses(instance));
@@ -68,7 +89,9 @@ final class ServerViews {
         view.put("OS-SRV-USG:terminated_at", LegacyTimestamps.of(instance.terminatedAt()));
         if (caller.isAdmin()) {
             view.put("OS-EXT-SRV-ATTR:host", instance.host());
-            view.put("OS-EXT-SRV-ATTR:instance_name", "instance-" + instance.uuid().substring(0, 8));
+            view.put(
+                    "OS-EXT-SRV-ATTR:instance_name",
+                    "instance-" + instance.uuid().substring(0, 8));
             view.put("OS-EXT-SRV-ATTR:hypervisor_hostname", instance.host());
             if (version.atLeast(2, 3)) {
                 view.put("OS-EXT-SRV-ATTR:reservation_id", instance.reservationId());
@@ -83,7 +106,9 @@ final class ServerViews {
         if (version.atLeast(2, 9)) {
             view.put("locked", instance.locked());
         }
-        view.put("OS-EXT-STS:task_state", instance.taskState() == null ? null : instance.taskState().value());
+        view.put(
+                "OS-EXT-STS:task_state",
+                instance.taskState() == null ? null : instance.taskState().value());
         view.put("OS-EXT-STS:vm_state", instance.vmState().value());
         view.put("OS-EXT-STS:power_state", instance.powerState().code());
         view.put("os-extended-volumes:volumes_attached", List.of());
@@ -122,7 +147,9 @@ final class ServerViews {
 
     /** The guest's host name Nova derives from the display name: lower case, letters, digits and hyphens. */
     static String hostname(String displayName) {
-        String hostname = displayName.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]+", "-")
+        String hostname = displayName
+                .toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("[^a-z0-9-]+", "-")
                 .replaceAll("^-+|-+$", "");
         return hostname.isEmpty() ? "server" : hostname.substring(0, Math.min(63, hostname.length()));
     }

@@ -39,8 +39,13 @@ class ServersController {
     private final ServerDeletion deletion;
     private final ServerZones zones;
 
-    ServersController(ServerService servers, InstanceStore instances, MetadataStore metadata,
-                      InstanceFaultRepository faults, ServerDeletion deletion, ServerZones zones) {
+    ServersController(
+            ServerService servers,
+            InstanceStore instances,
+            MetadataStore metadata,
+            InstanceFaultRepository faults,
+            ServerDeletion deletion,
+            ServerZones zones) {
         this.servers = servers;
         this.deletion = deletion;
         this.zones = zones;
@@ -80,9 +85,16 @@ class ServersController {
         ServerListQuery query = ServerListQuery.from(params, context, version);
         List<Instance> matching = matching(query);
         List<Instance> page = query.page(matching);
-        Map<String, Map<String, String>> metadataOfPage = metadata.of(page.stream().map(Instance::uuid).toList());
-        return body(page.stream().map(instance -> detailView(instance,
-                metadataOfPage.getOrDefault(instance.uuid(), Map.of()), context, version)).toList(), query, page, matching);
+        Map<String, Map<String, String>> metadataOfPage =
+                metadata.of(page.stream().map(Instance::uuid).toList());
+        return body(
+                page.stream()
+                        .map(instance -> detailView(
+                                instance, metadataOfPage.getOrDefault(instance.uuid(), Map.of()), context, version))
+                        .toList(),
+                query,
+                page,
+                matching);
     }
 
     @GetMapping("/{id}")
@@ -93,8 +105,8 @@ class ServersController {
 
     /** Rename (2.1 also accepts the access addresses and disk config, which novasim does not keep). */
     @PutMapping("/{id}")
-    Map<String, Object> update(RpcContext context, ApiVersion version, @PathVariable String id,
-                               @RequestBody JsonNode body) {
+    Map<String, Object> update(
+            RpcContext context, ApiVersion version, @PathVariable String id, @RequestBody JsonNode body) {
         JsonNode server = body == null ? null : body.get("server");
         if (server == null || !server.isObject()) {
             throw ApiException.badRequest("Invalid input for field/attribute server. 'server' is a required property");
@@ -118,27 +130,37 @@ class ServersController {
     }
 
     private List<Instance> matching(ServerListQuery query) {
-        return instances.list(query.projectId(), query.includesDeleted(), query.changesSince())
-                .stream().filter(query::matches).toList();
+        return instances.list(query.projectId(), query.includesDeleted(), query.changesSince()).stream()
+                .filter(query::matches)
+                .toList();
     }
 
-    private static Map<String, Object> body(List<Map<String, Object>> views, ServerListQuery query,
-                                            List<Instance> page, List<Instance> matching) {
+    private static Map<String, Object> body(
+            List<Map<String, Object>> views, ServerListQuery query, List<Instance> page, List<Instance> matching) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("servers", views);
         if (query.hasMoreAfter(page, matching)) {
             String next = ServletUriComponentsBuilder.fromCurrentRequest()
-                    .replaceQueryParam("marker", page.get(page.size() - 1).uuid()).build().toUriString();
+                    .replaceQueryParam("marker", page.get(page.size() - 1).uuid())
+                    .build()
+                    .toUriString();
             body.put("servers_links", List.of(Map.of("rel", "next", "href", next)));
         }
         return body;
     }
 
-    private Map<String, Object> detailView(Instance instance, Map<String, String> metadataOfInstance,
-                                           RpcContext context, ApiVersion version) {
+    private Map<String, Object> detailView(
+            Instance instance, Map<String, String> metadataOfInstance, RpcContext context, ApiVersion version) {
         boolean mayHaveFault = instance.vmState() == VmState.ERROR || instance.isDeleted();
-        return ServerViews.detail(instance, metadataOfInstance, mayHaveFault
-                ? faults.findFirstByInstanceUuidOrderByCreatedAtDescIdDesc(instance.uuid()).orElse(null) : null,
-                zones.of(instance), context, version);
+        return ServerViews.detail(
+                instance,
+                metadataOfInstance,
+                mayHaveFault
+                        ? faults.findFirstByInstanceUuidOrderByCreatedAtDescIdDesc(instance.uuid())
+                                .orElse(null)
+                        : null,
+                zones.of(instance),
+                context,
+                version);
     }
 }

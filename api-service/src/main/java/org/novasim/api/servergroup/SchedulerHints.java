@@ -11,25 +11,25 @@ import tools.jackson.databind.JsonNode;
  */
 public final class SchedulerHints {
 
-    private static final Pattern UUID = Pattern.compile(
-            "^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$");
+    private static final Pattern UUID =
+            Pattern.compile("^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$");
 
-    private SchedulerHints() {
-    }
+    private SchedulerHints() {}
 
     /** The server group the new servers join, or null. */
     public static String group(JsonNode body) {
         if (body == null || !body.isObject()) {
             return null;
         }
-        JsonNode hints = body.has("os:scheduler_hints") ? body.get("os:scheduler_hints")
+        JsonNode hints = body.has("os:scheduler_hints")
+                ? body.get("os:scheduler_hints")
                 : body.get("OS-SCH-HNT:scheduler_hints");
         if (hints == null || hints.isNull()) {
             return null;
         }
         if (!hints.isObject()) {
-            throw ApiException.badRequest("Invalid input for field/attribute os:scheduler_hints. Value: " + hints
-                    + ". " + hints + " is not of type 'object'");
+            throw ApiException.badRequest("Invalid input for field/attribute os:scheduler_hints. Value: " + hints + ". "
+                    + hints + " is not of type 'object'");
         }
         JsonNode group = hints.get("group");
         if (group == null || group.isNull()) {
@@ -40,8 +40,8 @@ public final class SchedulerHints {
             group = group.get(0);
         }
         if (!group.isString() || !UUID.matcher(group.asString()).matches()) {
-            throw ApiException.badRequest("Invalid input for field/attribute group. Value: " + group + ". "
-                    + group + " is not a 'uuid'");
+            throw ApiException.badRequest(
+                    "Invalid input for field/attribute group. Value: " + group + ". " + group + " is not a 'uuid'");
         }
         return group.asString();
     }

@@ -7,8 +7,8 @@ import java.time.Instant;
  * {@code anti-affinity}) and the project that owns it; its members are instances created with the group as their
  * {@code group} scheduler hint.
  */
-public record ServerGroup(long id, String uuid, String name, String policy, String projectId, String userId,
-                          Instant createdAt) {
+public record ServerGroup(
+        long id, String uuid, String name, String policy, String projectId, String userId, Instant createdAt) {
 
     public static final String AFFINITY = "affinity";
     public static final String ANTI_AFFINITY = "anti-affinity";

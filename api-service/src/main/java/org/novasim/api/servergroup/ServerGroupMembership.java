@@ -39,7 +39,10 @@ public class ServerGroupMembership {
     /** Nova's server_group_members quota: how many servers may join the group in all. */
     public void checkRoom(RpcContext context, ServerGroup group, int joining) {
         Integer limit = quotas.limits(context.projectId()).get("server_group_members");
-        if (group != null && limit != null && limit >= 0 && groups.members(group.id()).size() + joining > limit) {
+        if (group != null
+                && limit != null
+                && limit >= 0
+                && groups.members(group.id()).size() + joining > limit) {
             throw ApiException.forbidden("Quota exceeded, too many servers in group");
         }
     }
@@ -62,8 +65,15 @@ public class ServerGroupMembership {
             return spec;
         }
         ServerGroupInfo info = groups.find(spec.serverGroup().uuid())
-                .map(group -> schedulingInfo(group, newMembers)).orElse(null);
-        return new RequestSpec(spec.projectId(), spec.flavor(), spec.image(), spec.availabilityZone(),
-                spec.schedulerHints(), info, spec.ignoreHosts());
+                .map(group -> schedulingInfo(group, newMembers))
+                .orElse(null);
+        return new RequestSpec(
+                spec.projectId(),
+                spec.flavor(),
+                spec.image(),
+                spec.availabilityZone(),
+                spec.schedulerHints(),
+                info,
+                spec.ignoreHosts());
     }
 }

@@ -30,34 +30,46 @@ public class ServerGroupStore {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO instance_groups (uuid, name, policy, project_id, user_id, created_at) "
                         + "VALUES (:uuid, :name, :policy, :project, :user, :now)")
-                .param("uuid", uuid).param("name", name).param("policy", policy).param("project", projectId)
-                .param("user", userId).param("now", now.atOffset(ZoneOffset.UTC))
+                .param("uuid", uuid)
+                .param("name", name)
+                .param("policy", policy)
+                .param("project", projectId)
+                .param("user", userId)
+                .param("now", now.atOffset(ZoneOffset.UTC))
                 .update(keys, "id");
         return new ServerGroup(keys.getKey().longValue(), uuid, name, policy, projectId, userId, now);
     }
 
     public Optional<ServerGroup> find(String uuid) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM instance_groups WHERE uuid = :uuid")
-                .param("uuid", uuid).query(ServerGroupStore::map).optional();
+                .param("uuid", uuid)
+                .query(ServerGroupStore::map)
+                .optional();
     }
 
     /** The project's groups, or every group when the project is null, oldest first. */
     public List<ServerGroup> list(String projectId) {
         String where = projectId == null ? "" : " WHERE project_id = :project";
-        JdbcClient.StatementSpec statement = jdbc.sql("SELECT " + COLUMNS + " FROM instance_groups" + where
-                + " ORDER BY created_at, id");
+        JdbcClient.StatementSpec statement =
+                jdbc.sql("SELECT " + COLUMNS + " FROM instance_groups" + where + " ORDER BY created_at, id");
         return (projectId == null ? statement : statement.param("project", projectId))
-                .query(ServerGroupStore::map).list();
+                .query(ServerGroupStore::map)
+                .list();
     }
 
     public void delete(long id) {
-        jdbc.sql("DELETE FROM instance_group_members WHERE group_id = :id").param("id", id).update();
+        jdbc.sql("DELETE FROM instance_group_members WHERE group_id = :id")
+                .param("id", id)
+                .update();
         jdbc.sql("DELETE FROM instance_groups WHERE id = :id").param("id", id).update();
     }
 
     public void addMember(long groupId, String instanceUuid, Instant now) {
-        jdbc.sql("INSERT INTO instance_group_members (group_id, instance_uuid, created_at) VALUES (:group, :uuid, :now)")
-                .param("group", groupId).param("uuid", instanceUuid).param("now", now.atOffset(ZoneOffset.UTC))
+        jdbc.sql(
+                        "INSERT INTO instance_group_members (group_id, instance_uuid, created_at) VALUES (:group, :uuid, :now)")
+                .param("group", groupId)
+                .param("uuid", instanceUuid)
+                .param("now", now.atOffset(ZoneOffset.UTC))
                 .update();
     }
 
@@ -66,7 +78,9 @@ public class ServerGroupStore {
         return jdbc.sql("SELECT m.instance_uuid FROM instance_group_members m JOIN instances i "
                         + "ON i.uuid = m.instance_uuid WHERE m.group_id = :group AND i.deleted_at IS NULL "
                         + "ORDER BY m.created_at, m.instance_uuid")
-                .param("group", groupId).query(String.class).list();
+                .param("group", groupId)
+                .query(String.class)
+                .list();
     }
 
     /** The hosts the group's live members run on, other than the given instances. */
@@ -76,12 +90,20 @@ public class ServerGroupStore {
                         + "JOIN instances i ON i.uuid = m.instance_uuid WHERE m.group_id = :group "
                         + "AND i.deleted_at IS NULL AND i.host IS NOT NULL" + exclude)
                 .param("group", groupId);
-        return (excluding.isEmpty() ? statement : statement.param("excluding", excluding)).query(String.class).list();
+        return (excluding.isEmpty() ? statement : statement.param("excluding", excluding))
+                .query(String.class)
+                .list();
     }
 
     private static ServerGroup map(ResultSet rs, int row) throws SQLException {
         OffsetDateTime created = rs.getObject("created_at", OffsetDateTime.class);
-        return new ServerGroup(rs.getLong("id"), rs.getString("uuid"), rs.getString("name"), rs.getString("policy"),
-                rs.getString("project_id"), rs.getString("user_id"), created == null ? null : created.toInstant());
+        return new ServerGroup(
+                rs.getLong("id"),
+                rs.getString("uuid"),
+                rs.getString("name"),
+                rs.getString("policy"),
+                rs.getString("project_id"),
+                rs.getString("user_id"),
+                created == null ? null : created.toInstant());
     }
 }

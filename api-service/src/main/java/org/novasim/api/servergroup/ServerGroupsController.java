@@ -46,16 +46,21 @@ class ServerGroupsController {
         List<ServerGroup> found = groups.list(all ? null : context.projectId());
         int offset = nonNegative(params, "offset", 0);
         int limit = nonNegative(params, "limit", 1000);
-        List<ServerGroup> page = found.subList(Math.min(offset, found.size()),
-                Math.min(found.size(), offset + Math.min(limit, 1000)));
-        return Map.of("server_groups", page.stream().map(group -> view(group, version)).toList());
+        List<ServerGroup> page =
+                found.subList(Math.min(offset, found.size()), Math.min(found.size(), offset + Math.min(limit, 1000)));
+        return Map.of(
+                "server_groups",
+                page.stream().map(group -> view(group, version)).toList());
     }
 
     @PostMapping
     Map<String, Object> create(RpcContext context, ApiVersion version, @RequestBody(required = false) JsonNode body) {
-        if (body == null || !body.isObject() || !body.has("server_group") || !body.get("server_group").isObject()) {
-            throw ApiException.badRequest("Invalid input for field/attribute server_group. 'server_group' is a "
-                    + "required property");
+        if (body == null
+                || !body.isObject()
+                || !body.has("server_group")
+                || !body.get("server_group").isObject()) {
+            throw ApiException.badRequest(
+                    "Invalid input for field/attribute server_group. 'server_group' is a " + "required property");
         }
         JsonNode group = body.get("server_group");
         String name = name(group.get("name"));
@@ -102,9 +107,12 @@ class ServerGroupsController {
 
     private static String name(JsonNode name) {
         if (name == null || name.isNull()) {
-            throw ApiException.badRequest("Invalid input for field/attribute server_group. 'name' is a required property");
+            throw ApiException.badRequest(
+                    "Invalid input for field/attribute server_group. 'name' is a required property");
         }
-        if (!name.isString() || name.asString().isEmpty() || name.asString().length() > 255
+        if (!name.isString()
+                || name.asString().isEmpty()
+                || name.asString().length() > 255
                 || !name.asString().strip().equals(name.asString())) {
             throw ApiException.badRequest("Invalid input for field/attribute name. Value: " + name
                     + ". It must be 1 to 255 characters without leading or trailing spaces");
@@ -114,10 +122,12 @@ class ServerGroupsController {
 
     private static String policy(JsonNode policies) {
         if (policies == null || policies.isNull()) {
-            throw ApiException.badRequest("Invalid input for field/attribute server_group. 'policies' is a required "
-                    + "property");
+            throw ApiException.badRequest(
+                    "Invalid input for field/attribute server_group. 'policies' is a required " + "property");
         }
-        if (!policies.isArray() || policies.size() != 1 || !policies.get(0).isString()
+        if (!policies.isArray()
+                || policies.size() != 1
+                || !policies.get(0).isString()
                 || !POLICIES.contains(policies.get(0).asString())) {
             throw ApiException.badRequest("Invalid input for field/attribute policies. Value: " + policies
                     + ". It must be a list of exactly one of " + POLICIES);

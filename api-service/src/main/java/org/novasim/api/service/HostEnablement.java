@@ -54,7 +54,10 @@ public class HostEnablement {
             compute.setHostEnabled(context, service.host(), service.placeable());
         } catch (RemoteError e) {
             // A host nobody serves is down anyway; when it is back, its report brings us here again.
-            log.info("could not tell {} it is {}: {}", service.host(), service.placeable() ? "enabled" : "disabled",
+            log.info(
+                    "could not tell {} it is {}: {}",
+                    service.host(),
+                    service.placeable() ? "enabled" : "disabled",
                     e.getMessage());
         }
     }

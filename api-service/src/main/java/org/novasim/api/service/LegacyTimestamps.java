@@ -13,8 +13,7 @@ public final class LegacyTimestamps {
     private static final DateTimeFormatter FORMAT =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
 
-    private LegacyTimestamps() {
-    }
+    private LegacyTimestamps() {}
 
     public static String of(Instant instant) {
         return instant == null ? null : FORMAT.format(instant);

@@ -64,14 +64,18 @@ public class ServiceDirectory {
     }
 
     private synchronized void register(List<NewService> services, Instant at) {
-        List<NewService> stillUnknown = services.stream().filter(s -> !records.containsKey(s.key())).toList();
+        List<NewService> stillUnknown =
+                services.stream().filter(s -> !records.containsKey(s.key())).toList();
         if (stillUnknown.isEmpty()) {
             return;
         }
         for (ServiceRecord record : store.insert(stillUnknown, at)) {
             records.put(record.key(), record);
         }
-        log.info("{} new services, e.g. {} on {}", stillUnknown.size(), stillUnknown.get(0).binary(),
+        log.info(
+                "{} new services, e.g. {} on {}",
+                stillUnknown.size(),
+                stillUnknown.get(0).binary(),
                 stillUnknown.get(0).host());
     }
 
@@ -97,7 +101,8 @@ public class ServiceDirectory {
 
     public boolean isUp(ServiceRecord record) {
         Instant last = heartbeats.get(record.key());
-        return !record.forcedDown() && last != null
+        return !record.forcedDown()
+                && last != null
                 && Duration.between(last, clock.instant()).compareTo(serviceDownTime) <= 0;
     }
 

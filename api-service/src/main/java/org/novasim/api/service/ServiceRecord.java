@@ -9,9 +9,18 @@ import java.time.Instant;
  * @param binary {@code nova-compute}, {@code nova-scheduler}, {@code nova-conductor}, {@code nova-network}
  * @param zone   the availability zone of a compute host; {@code internal} for the other services
  */
-public record ServiceRecord(long id, String uuid, String host, String binary, String topic, String zone,
-                            boolean disabled, String disabledReason, boolean forcedDown, Instant createdAt,
-                            Instant updatedAt) {
+public record ServiceRecord(
+        long id,
+        String uuid,
+        String host,
+        String binary,
+        String topic,
+        String zone,
+        boolean disabled,
+        String disabledReason,
+        boolean forcedDown,
+        Instant createdAt,
+        Instant updatedAt) {
 
     public ServiceKey key() {
         return new ServiceKey(host, binary);
@@ -31,7 +40,7 @@ public record ServiceRecord(long id, String uuid, String host, String binary, St
     }
 
     ServiceRecord withZone(String newZone, Instant now) {
-        return new ServiceRecord(id, uuid, host, binary, topic, newZone, disabled, disabledReason, forcedDown,
-                createdAt, now);
+        return new ServiceRecord(
+                id, uuid, host, binary, topic, newZone, disabled, disabledReason, forcedDown, createdAt, now);
     }
 }

@@ -24,24 +24,32 @@ class ServiceRpcConfiguration {
     /** Services other than compute hosts belong to no availability zone of their own. */
     static final String INTERNAL_ZONE = "internal";
 
-    ServiceRpcConfiguration(RpcServer server, ComputeNodes nodes, ServiceDirectory directory,
-                            ConductorHeartbeat heartbeat, Clock clock) {
-        server.serve(RpcEndpoint.builder(ComputeApi.TOPIC, ComputeApi.VERSION)
+    ServiceRpcConfiguration(
+            RpcServer server,
+            ComputeNodes nodes,
+            ServiceDirectory directory,
+            ConductorHeartbeat heartbeat,
+            Clock clock) {
+        server.serve(
+                RpcEndpoint.builder(ComputeApi.TOPIC, ComputeApi.VERSION)
                         .on(ComputeApi.REPORT_HOSTS, (context, reports) -> {
                             nodes.onReports(reports);
                             return null;
                         })
                         .build(),
                 QueueSpec.fanout(ComputeApi.TOPIC, 1, 20));
-        server.serve(RpcEndpoint.builder(ServiceApi.TOPIC, ServiceApi.VERSION)
+        server.serve(
+                RpcEndpoint.builder(ServiceApi.TOPIC, ServiceApi.VERSION)
                         .on(ServiceApi.SERVICE_HEARTBEAT, (context, beat) -> {
-                            directory.heard(List.of(new NewService(beat.host(), beat.binary(), beat.topic(),
-                                    INTERNAL_ZONE)), clock.instant());
+                            directory.heard(
+                                    List.of(new NewService(beat.host(), beat.binary(), beat.topic(), INTERNAL_ZONE)),
+                                    clock.instant());
                             return null;
                         })
                         .build(),
                 QueueSpec.fanout(ServiceApi.TOPIC, 1, 20));
-        server.serve(RpcEndpoint.builder(ServiceApi.REQUEST_TOPIC, ServiceApi.VERSION)
+        server.serve(
+                RpcEndpoint.builder(ServiceApi.REQUEST_TOPIC, ServiceApi.VERSION)
                         .on(ServiceApi.REPORT_STATE, (context, request) -> {
                             heartbeat.beat();
                             return null;

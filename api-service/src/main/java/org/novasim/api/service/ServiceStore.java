@@ -34,7 +34,9 @@ public class ServiceStore {
     }
 
     public List<ServiceRecord> all() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM services ORDER BY id").query(ServiceStore::map).list();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM services ORDER BY id")
+                .query(ServiceStore::map)
+                .list();
     }
 
     /**
@@ -62,9 +64,12 @@ public class ServiceStore {
     }
 
     private void insertBatch(List<NewService> services, Instant now) {
-        template.batchUpdate("INSERT INTO services (uuid, host, binary_name, topic, availability_zone, disabled, "
+        template.batchUpdate(
+                "INSERT INTO services (uuid, host, binary_name, topic, availability_zone, disabled, "
                         + "forced_down, created_at) VALUES (?, ?, ?, ?, ?, FALSE, FALSE, ?)",
-                services, services.size(), (statement, service) -> {
+                services,
+                services.size(),
+                (statement, service) -> {
                     statement.setString(1, UUID.randomUUID().toString());
                     statement.setString(2, service.host());
                     statement.setString(3, service.binary());
@@ -76,30 +81,49 @@ public class ServiceStore {
 
     private List<ServiceRecord> find(List<NewService> services) {
         List<ServiceRecord> found = new ArrayList<>();
-        services.stream().map(NewService::binary).distinct().forEach(binary -> found.addAll(
-                jdbc.sql("SELECT " + COLUMNS + " FROM services WHERE binary_name = :binary AND host IN (:hosts)")
+        services.stream()
+                .map(NewService::binary)
+                .distinct()
+                .forEach(binary -> found.addAll(jdbc.sql(
+                                "SELECT " + COLUMNS + " FROM services WHERE binary_name = :binary AND host IN (:hosts)")
                         .param("binary", binary)
-                        .param("hosts", services.stream().filter(s -> s.binary().equals(binary))
-                                .map(NewService::host).toList())
-                        .query(ServiceStore::map).list()));
+                        .param(
+                                "hosts",
+                                services.stream()
+                                        .filter(s -> s.binary().equals(binary))
+                                        .map(NewService::host)
+                                        .toList())
+                        .query(ServiceStore::map)
+                        .list()));
         return found;
     }
 
     public boolean updateDisabled(long id, boolean disabled, String reason, Instant now) {
         return jdbc.sql("UPDATE services SET disabled = :disabled, disabled_reason = :reason, updated_at = :now "
-                        + "WHERE id = :id")
-                .param("disabled", disabled).param("reason", reason).param("now", time(now)).param("id", id)
-                .update() == 1;
+                                + "WHERE id = :id")
+                        .param("disabled", disabled)
+                        .param("reason", reason)
+                        .param("now", time(now))
+                        .param("id", id)
+                        .update()
+                == 1;
     }
 
     public boolean updateForcedDown(long id, boolean forced, Instant now) {
         return jdbc.sql("UPDATE services SET forced_down = :forced, updated_at = :now WHERE id = :id")
-                .param("forced", forced).param("now", time(now)).param("id", id).update() == 1;
+                        .param("forced", forced)
+                        .param("now", time(now))
+                        .param("id", id)
+                        .update()
+                == 1;
     }
 
     public void updateZone(long id, String zone, Instant now) {
         jdbc.sql("UPDATE services SET availability_zone = :zone, updated_at = :now WHERE id = :id")
-                .param("zone", zone).param("now", time(now)).param("id", id).update();
+                .param("zone", zone)
+                .param("now", time(now))
+                .param("id", id)
+                .update();
     }
 
     public boolean delete(long id) {
@@ -107,10 +131,18 @@ public class ServiceStore {
     }
 
     private static ServiceRecord map(ResultSet rs, int row) throws SQLException {
-        return new ServiceRecord(rs.getLong("id"), rs.getString("uuid"), rs.getString("host"),
-                rs.getString("binary_name"), rs.getString("topic"), rs.getString("availability_zone"),
-                rs.getBoolean("disabled"), rs.getString("disabled_reason"), rs.getBoolean("forced_down"),
-                instant(rs, "created_at"), instant(rs, "updated_at"));
+        return new ServiceRecord(
+                rs.getLong("id"),
+                rs.getString("uuid"),
+                rs.getString("host"),
+                rs.getString("binary_name"),
+                rs.getString("topic"),
+                rs.getString("availability_zone"),
+                rs.getBoolean("disabled"),
+                rs.getString("disabled_reason"),
+                rs.getBoolean("forced_down"),
+                instant(rs, "created_at"),
+                instant(rs, "updated_at"));
     }
 
     static OffsetDateTime time(Instant instant) {

@@ -38,8 +38,12 @@ class ServicesController {
     private final HostInstances instances;
     private final Clock clock;
 
-    ServicesController(ServiceDirectory directory, ComputeNodes nodes, HostEnablement enablement,
-                       HostInstances instances, Clock clock) {
+    ServicesController(
+            ServiceDirectory directory,
+            ComputeNodes nodes,
+            HostEnablement enablement,
+            HostInstances instances,
+            Clock clock) {
         this.directory = directory;
         this.nodes = nodes;
         this.enablement = enablement;
@@ -53,8 +57,10 @@ class ServicesController {
         String host = params.get("host");
         String binary = params.get("binary");
         List<Map<String, Object>> services = directory.all().stream()
-                .filter(service -> host == null || host.isEmpty() || service.host().equals(host))
-                .filter(service -> binary == null || binary.isEmpty() || service.binary().equals(binary))
+                .filter(service ->
+                        host == null || host.isEmpty() || service.host().equals(host))
+                .filter(service ->
+                        binary == null || binary.isEmpty() || service.binary().equals(binary))
                 .map(service -> view(service, version))
                 .toList();
         return Map.of("services", services);
@@ -65,8 +71,11 @@ class ServicesController {
      * {@code force-down}, which makes the service count as down (and its host take no new instances) until unforced.
      */
     @PutMapping("/{action}")
-    Map<String, Object> update(RpcContext context, ApiVersion version, @PathVariable String action,
-                               @RequestBody(required = false) JsonNode body) {
+    Map<String, Object> update(
+            RpcContext context,
+            ApiVersion version,
+            @PathVariable String action,
+            @RequestBody(required = false) JsonNode body) {
         Policy.requireAdmin(context, "os_compute_api:os-services:update");
         if ("force-down".equals(action) && version.atLeast(2, 11)) {
             return forceDown(context, body);
@@ -102,8 +111,8 @@ class ServicesController {
         String binary = required(body, "binary");
         JsonNode forced = body.get("forced_down");
         if (forced == null || !forced.isBoolean()) {
-            throw ApiException.badRequest("Invalid input for field/attribute forced_down. Value: " + forced
-                    + ". It must be a boolean");
+            throw ApiException.badRequest(
+                    "Invalid input for field/attribute forced_down. Value: " + forced + ". It must be a boolean");
         }
         ServiceRecord changed = directory.setForcedDown(existing(host, binary), forced.asBoolean());
         tellHost(context, changed);
@@ -117,8 +126,11 @@ class ServicesController {
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(RpcContext context, @PathVariable String id) {
         Policy.requireAdmin(context, "os_compute_api:os-services:delete");
-        ServiceRecord service = (id.matches("[0-9]{1,18}") ? directory.findById(Long.parseLong(id))
-                : directory.all().stream().filter(s -> s.uuid().equals(id)).findFirst())
+        ServiceRecord service = (id.matches("[0-9]{1,18}")
+                        ? directory.findById(Long.parseLong(id))
+                        : directory.all().stream()
+                                .filter(s -> s.uuid().equals(id))
+                                .findFirst())
                 .orElseThrow(() -> ApiException.notFound("Service " + id + " not found."));
         if (ServiceApi.NOVA_COMPUTE.equals(service.binary())) {
             if (instances.any(service.host())) {
@@ -140,7 +152,9 @@ class ServicesController {
         view.put("host", service.host());
         view.put("state", directory.isUp(service) ? "up" : "down");
         view.put("status", service.disabled() ? "disabled" : "enabled");
-        view.put("updated_at", LegacyTimestamps.of(directory.lastHeartbeat(service.key()).orElse(service.updatedAt())));
+        view.put(
+                "updated_at",
+                LegacyTimestamps.of(directory.lastHeartbeat(service.key()).orElse(service.updatedAt())));
         view.put("zone", service.zone());
         if (version.atLeast(2, 11)) {
             view.put("forced_down", service.forcedDown());
@@ -149,8 +163,9 @@ class ServicesController {
     }
 
     private ServiceRecord existing(String host, String binary) {
-        return directory.find(new ServiceKey(host, binary)).orElseThrow(() ->
-                ApiException.notFound("Could not find binary " + binary + " on host " + host + "."));
+        return directory
+                .find(new ServiceKey(host, binary))
+                .orElseThrow(() -> ApiException.notFound("Could not find binary " + binary + " on host " + host + "."));
     }
 
     /** A compute host learns whether it may take instances (it carries that to the schedulers). */
@@ -167,8 +182,8 @@ class ServicesController {
         }
         JsonNode value = body.get(field);
         if (value == null || value.isNull()) {
-            throw ApiException.badRequest("Invalid input for field/attribute " + field + ". Value: None. '"
-                    + field + "' is a required property");
+            throw ApiException.badRequest("Invalid input for field/attribute " + field + ". Value: None. '" + field
+                    + "' is a required property");
         }
         return text(value, field);
     }

@@ -13,6 +13,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                        host's reports disagree with the database (a compute process that restarted forgets)
  */
 @ConfigurationProperties("novasim.services")
-public record ServicesProperties(@DefaultValue("60s") Duration serviceDownTime,
-                                 @DefaultValue("5s") Duration resendInterval) {
-}
+public record ServicesProperties(
+        @DefaultValue("60s") Duration serviceDownTime,
+        @DefaultValue("5s") Duration resendInterval) {}

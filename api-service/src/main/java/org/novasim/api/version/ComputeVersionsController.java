@@ -34,10 +34,15 @@ class ComputeVersionsController {
         version.put("min_version", ApiVersion.MIN.toString());
         version.put("updated", "2013-07-23T11:33:21Z");
         if (detailed) {
-            version.put("links", List.of(Map.of("rel", "self", "href", self),
-                    Map.of("rel", "describedby", "type", "text/html", "href", "http://docs.openstack.org/")));
-            version.put("media-types", List.of(Map.of("base", "application/json",
-                    "type", "application/vnd.openstack.compute+json;version=2.1")));
+            version.put(
+                    "links",
+                    List.of(
+                            Map.of("rel", "self", "href", self),
+                            Map.of("rel", "describedby", "type", "text/html", "href", "http://docs.openstack.org/")));
+            version.put(
+                    "media-types",
+                    List.of(Map.of(
+                            "base", "application/json", "type", "application/vnd.openstack.compute+json;version=2.1")));
         } else {
             version.put("links", List.of(Map.of("rel", "self", "href", self)));
         }

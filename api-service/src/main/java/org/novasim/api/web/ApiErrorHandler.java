@@ -43,7 +43,8 @@ public class ApiErrorHandler {
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<Map<String, Object>> method(HttpRequestMethodNotSupportedException e) {
-        return error(HttpStatus.METHOD_NOT_ALLOWED, "The method " + e.getMethod() + " is not allowed for this resource.");
+        return error(
+                HttpStatus.METHOD_NOT_ALLOWED, "The method " + e.getMethod() + " is not allowed for this resource.");
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
@@ -66,12 +67,14 @@ public class ApiErrorHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, Object>> unexpected(Exception e) {
         log.error("unexpected failure", e);
-        return error(HttpStatus.INTERNAL_SERVER_ERROR,
+        return error(
+                HttpStatus.INTERNAL_SERVER_ERROR,
                 "Unexpected API Error. Please report this at the novasim issue tracker and attach the request id.");
     }
 
     private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String message) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_JSON)
                 .body(ErrorBodies.compute(status.value(), message));
     }
 }

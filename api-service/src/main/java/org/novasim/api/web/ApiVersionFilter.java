@@ -52,13 +52,19 @@ public class ApiVersionFilter extends OncePerRequestFilter {
             try {
                 version = ApiVersion.parse(requested);
             } catch (IllegalArgumentException e) {
-                reject(response, 400, "API Version String " + requested
-                        + " is of invalid format. Must be of format MajorNum.MinorNum.");
+                reject(
+                        response,
+                        400,
+                        "API Version String " + requested
+                                + " is of invalid format. Must be of format MajorNum.MinorNum.");
                 return;
             }
             if (version.compareTo(ApiVersion.MIN) < 0 || version.compareTo(ApiVersion.MAX) > 0) {
-                reject(response, 406, "Version " + requested + " is not supported by the API. Minimum is "
-                        + ApiVersion.MIN + " and maximum is " + ApiVersion.MAX + ".");
+                reject(
+                        response,
+                        406,
+                        "Version " + requested + " is not supported by the API. Minimum is " + ApiVersion.MIN
+                                + " and maximum is " + ApiVersion.MAX + ".");
                 return;
             }
         }

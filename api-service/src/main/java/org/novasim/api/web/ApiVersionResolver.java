@@ -16,8 +16,11 @@ class ApiVersionResolver implements HandlerMethodArgumentResolver {
     }
 
     @Override
-    public ApiVersion resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest webRequest,
-                                      WebDataBinderFactory binderFactory) {
+    public ApiVersion resolveArgument(
+            MethodParameter parameter,
+            ModelAndViewContainer mav,
+            NativeWebRequest webRequest,
+            WebDataBinderFactory binderFactory) {
         return ApiVersionFilter.of(webRequest.getNativeRequest(HttpServletRequest.class));
     }
 }

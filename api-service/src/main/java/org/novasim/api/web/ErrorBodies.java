@@ -6,8 +6,7 @@ import java.util.Map;
 /** The error body of each OpenStack API, so that each client finds the shape it parses. */
 final class ErrorBodies {
 
-    private ErrorBodies() {
-    }
+    private ErrorBodies() {}
 
     /** Nova: {@code {"itemNotFound": {"code": 404, "message": "..."}}}, the key named after the status. */
     static Map<String, Object> compute(int status, String message) {

@@ -7,8 +7,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 /** The {@code links} of a resource, built from the address the client used to reach the API. */
 public final class Links {
 
-    private Links() {
-    }
+    private Links() {}
 
     /** The API's root as the client sees it, e.g. {@code http://127.0.0.1:8774}. */
     public static String root() {

@@ -23,8 +23,11 @@ public class RpcContextResolver implements HandlerMethodArgumentResolver {
     }
 
     @Override
-    public RpcContext resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest webRequest,
-                                      WebDataBinderFactory binderFactory) {
+    public RpcContext resolveArgument(
+            MethodParameter parameter,
+            ModelAndViewContainer mav,
+            NativeWebRequest webRequest,
+            WebDataBinderFactory binderFactory) {
         HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
         String requestId = RequestIdFilter.requestId(request);
         return AuthFilter.optionalAuthentication(request)

@@ -37,8 +37,12 @@ class AvailabilityZonesController {
     Map<String, Object> list(RpcContext context) {
         Zones zones = Zones.of(services.all());
         List<Map<String, Object>> info = new ArrayList<>();
-        zones.available().stream().filter(zone -> !INTERNAL.equals(zone)).forEach(zone -> info.add(zone(zone, true, null)));
-        zones.unavailable().stream().filter(zone -> !INTERNAL.equals(zone)).forEach(zone -> info.add(zone(zone, false, null)));
+        zones.available().stream()
+                .filter(zone -> !INTERNAL.equals(zone))
+                .forEach(zone -> info.add(zone(zone, true, null)));
+        zones.unavailable().stream()
+                .filter(zone -> !INTERNAL.equals(zone))
+                .forEach(zone -> info.add(zone(zone, false, null)));
         return Map.of("availabilityZoneInfo", info);
     }
 
@@ -57,9 +61,12 @@ class AvailabilityZonesController {
                 Map<String, Object> state = new LinkedHashMap<>();
                 state.put("available", services.isUp(service));
                 state.put("active", true);
-                state.put("updated_at", LegacyTimestamps.of(services.lastHeartbeat(service.key())
-                        .orElse(service.updatedAt())));
-                hosts.computeIfAbsent(service.host(), host -> new LinkedHashMap<>()).put(service.binary(), state);
+                state.put(
+                        "updated_at",
+                        LegacyTimestamps.of(
+                                services.lastHeartbeat(service.key()).orElse(service.updatedAt())));
+                hosts.computeIfAbsent(service.host(), host -> new LinkedHashMap<>())
+                        .put(service.binary(), state);
             }
             info.add(zone(zone, true, hosts));
         }
@@ -82,7 +89,9 @@ class AvailabilityZonesController {
             Set<String> available = new LinkedHashSet<>();
             Set<String> unavailable = new LinkedHashSet<>();
             services.stream().filter(s -> !s.disabled()).forEach(s -> available.add(s.zone()));
-            services.stream().filter(ServiceRecord::disabled).filter(s -> !available.contains(s.zone()))
+            services.stream()
+                    .filter(ServiceRecord::disabled)
+                    .filter(s -> !available.contains(s.zone()))
                     .forEach(s -> unavailable.add(s.zone()));
             return new Zones(available, unavailable);
         }

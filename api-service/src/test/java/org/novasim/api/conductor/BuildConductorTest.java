@@ -49,8 +49,8 @@ class BuildConductorTest {
 
     static final Instant T0 = Instant.parse("2026-11-25T12:00:00Z");
     static final FlavorSpec TINY = new FlavorSpec("1", "m1.tiny", 1, 512, 1, 0, 0, Map.of());
-    static final InstanceInfo INSTANCE = new InstanceInfo("i1", "vm", "p1", "u1", TINY,
-            new ImageSpec("img", "cirros", Map.of()), null);
+    static final InstanceInfo INSTANCE =
+            new InstanceInfo("i1", "vm", "p1", "u1", TINY, new ImageSpec("img", "cirros", Map.of()), null);
     static final RequestSpec SPEC = new RequestSpec("p1", TINY, INSTANCE.image(), null, Map.of(), null, List.of());
 
     private final SchedulerClient scheduler = mock(SchedulerClient.class);
@@ -66,8 +66,16 @@ class BuildConductorTest {
     void setUp() {
         PlatformTransactionManager transactions = mock(PlatformTransactionManager.class);
         when(transactions.getTransaction(any())).thenReturn(new SimpleTransactionStatus());
-        conductor = new BuildConductor(scheduler, compute, instances, faults, actions, groups,
-                new TransactionTemplate(transactions), Clock.fixed(T0, ZoneOffset.UTC), 5);
+        conductor = new BuildConductor(
+                scheduler,
+                compute,
+                instances,
+                faults,
+                actions,
+                groups,
+                new TransactionTemplate(transactions),
+                Clock.fixed(T0, ZoneOffset.UTC),
+                5);
         when(groups.refresh(any(), anyList())).thenAnswer(call -> call.getArgument(0));
         when(instances.markError(anyString(), any())).thenReturn(true);
         when(instances.resetForReschedule(anyString(), any())).thenReturn(true);
@@ -80,8 +88,9 @@ class BuildConductorTest {
 
         conductor.scheduleAndBuild(context, new ScheduleAndBuild(SPEC, List.of(INSTANCE), List.of()));
 
-        verify(compute).buildAndRunInstance(context, "a", INSTANCE, SPEC, List.of(),
-                List.of(selection("b"), selection("c")), 1);
+        verify(compute)
+                .buildAndRunInstance(
+                        context, "a", INSTANCE, SPEC, List.of(), List.of(selection("b"), selection("c")), 1);
     }
 
     @Test
@@ -97,14 +106,22 @@ class BuildConductorTest {
 
     @Test
     void aFailedBuildGoesToTheNextAlternateAndNeverBackToTheFailedHost() {
-        BuildInstance failed = new BuildInstance("a", INSTANCE, SPEC, List.of(), List.of(selection("b"), selection("c")), 1);
+        BuildInstance failed =
+                new BuildInstance("a", INSTANCE, SPEC, List.of(), List.of(selection("b"), selection("c")), 1);
 
         conductor.reschedule(context, new RescheduleInstance(failed, "a", "boom", true, List.of()));
 
         verify(instances).resetForReschedule("i1", T0);
         ArgumentCaptor<RequestSpec> spec = ArgumentCaptor.forClass(RequestSpec.class);
-        verify(compute).buildAndRunInstance(eq(context), eq("b"), eq(INSTANCE), spec.capture(), eq(List.of()),
-                eq(List.of(selection("c"))), eq(2));
+        verify(compute)
+                .buildAndRunInstance(
+                        eq(context),
+                        eq("b"),
+                        eq(INSTANCE),
+                        spec.capture(),
+                        eq(List.of()),
+                        eq(List.of(selection("c"))),
+                        eq(2));
         assertThat(spec.getValue().ignoreHosts()).containsExactly("a");
     }
 
@@ -112,10 +129,13 @@ class BuildConductorTest {
     void noAlternateLeftIsAnErrorNamingTheLastFailure() {
         BuildInstance failed = new BuildInstance("c", INSTANCE, SPEC, List.of(), List.of(), 3);
 
-        conductor.reschedule(context, new RescheduleInstance(failed, "c", "Simulated hypervisor failure", true, List.of()));
+        conductor.reschedule(
+                context, new RescheduleInstance(failed, "c", "Simulated hypervisor failure", true, List.of()));
 
-        assertThat(savedFault().message()).startsWith("Exceeded maximum number of retries. Exhausted all hosts "
-                + "available for retrying build failures for instance i1. Last error: Simulated hypervisor failure");
+        assertThat(savedFault().message())
+                .startsWith(
+                        "Exceeded maximum number of retries. Exhausted all hosts "
+                                + "available for retrying build failures for instance i1. Last error: Simulated hypervisor failure");
         assertThat(savedFault().host()).isEqualTo("c");
         verify(instances, never()).resetForReschedule(any(), any());
     }
@@ -124,8 +144,8 @@ class BuildConductorTest {
     void aFailureNoOtherHostCanFixIsAnErrorAtOnce() {
         BuildInstance failed = new BuildInstance("a", INSTANCE, SPEC, List.of(), List.of(selection("b")), 1);
 
-        conductor.reschedule(context, new RescheduleInstance(failed, "a", "No more IP addresses available", false,
-                List.of()));
+        conductor.reschedule(
+                context, new RescheduleInstance(failed, "a", "No more IP addresses available", false, List.of()));
 
         assertThat(savedFault().message()).isEqualTo("No more IP addresses available");
         verify(compute, never()).buildAndRunInstance(any(), any(), any(), any(), any(), any(), anyInt());
@@ -144,31 +164,34 @@ class BuildConductorTest {
 
     @Test
     void aHostNoProcessServesCountsAsAFailedAttempt() {
-        doThrow(new UndeliverableException("no server listens on compute.a")).when(compute)
+        doThrow(new UndeliverableException("no server listens on compute.a"))
+                .when(compute)
                 .buildAndRunInstance(any(), eq("a"), any(), any(), any(), any(), anyInt());
         when(scheduler.selectDestinations(any(), any(), any(), eq(true)))
                 .thenReturn(new Selections(List.of(List.of(selection("a"), selection("b")))));
 
         conductor.scheduleAndBuild(context, new ScheduleAndBuild(SPEC, List.of(INSTANCE), List.of()));
 
-        verify(compute).buildAndRunInstance(eq(context), eq("b"), eq(INSTANCE), any(), eq(List.of()), eq(List.of()), eq(2));
+        verify(compute)
+                .buildAndRunInstance(eq(context), eq("b"), eq(INSTANCE), any(), eq(List.of()), eq(List.of()), eq(2));
     }
 
     @Test
     void aHostWithoutRoomAfterAllSendsTheBuildBackToTheSchedulerWhenNoAlternateIsLeft() {
         when(scheduler.selectDestinations(any(), any(), any(), eq(true)))
                 .thenReturn(new Selections(List.of(List.of(selection("d"), selection("e")))));
-        BuildInstance failed = new BuildInstance("c", INSTANCE, SPEC.withIgnoredHost("a").withIgnoredHost("b"),
-                List.of(), List.of(), 3);
+        BuildInstance failed = new BuildInstance(
+                "c", INSTANCE, SPEC.withIgnoredHost("a").withIgnoredHost("b"), List.of(), List.of(), 3);
 
-        conductor.reschedule(context, new RescheduleInstance(failed, "c", "Insufficient compute resources", true,
-                List.of(), true));
+        conductor.reschedule(
+                context, new RescheduleInstance(failed, "c", "Insufficient compute resources", true, List.of(), true));
 
         ArgumentCaptor<RequestSpec> asked = ArgumentCaptor.forClass(RequestSpec.class);
         verify(scheduler).selectDestinations(eq(context), asked.capture(), eq(List.of("i1")), eq(true));
         assertThat(asked.getValue().ignoreHosts()).containsExactly("a", "b", "c");
-        verify(compute).buildAndRunInstance(eq(context), eq("d"), eq(INSTANCE), any(), eq(List.of()),
-                eq(List.of(selection("e"))), eq(4));
+        verify(compute)
+                .buildAndRunInstance(
+                        eq(context), eq("d"), eq(INSTANCE), any(), eq(List.of()), eq(List.of(selection("e"))), eq(4));
     }
 
     @Test
@@ -176,13 +199,13 @@ class BuildConductorTest {
         when(scheduler.selectDestinations(any(), any(), any(), anyBoolean())).thenThrow(new NoValidHostException());
         BuildInstance failed = new BuildInstance("c", INSTANCE, SPEC, List.of(), List.of(), 3);
 
-        conductor.reschedule(context, new RescheduleInstance(failed, "c", "Insufficient compute resources", true,
-                List.of(), true));
+        conductor.reschedule(
+                context, new RescheduleInstance(failed, "c", "Insufficient compute resources", true, List.of(), true));
         assertThat(savedFault().message()).isEqualTo(NoValidHostException.MESSAGE);
 
         BuildInstance fifth = new BuildInstance("g", INSTANCE, SPEC, List.of(), List.of(), 5);
-        conductor.reschedule(context, new RescheduleInstance(fifth, "g", "Insufficient compute resources", true,
-                List.of(), true));
+        conductor.reschedule(
+                context, new RescheduleInstance(fifth, "g", "Insufficient compute resources", true, List.of(), true));
         verify(scheduler).selectDestinations(any(), any(), any(), anyBoolean());
     }
 

@@ -22,16 +22,24 @@ class TokenServiceTest {
     private Directory.User alice;
     private Directory.Project project;
 
-
     @BeforeEach
     void database() {
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(
-                "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/api").load().migrate();
+        DriverManagerDataSource dataSource =
+                new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration/api")
+                .load()
+                .migrate();
         directory = new Directory(JdbcClient.create(dataSource));
-        IdentityProperties properties = new IdentityProperties(Duration.ofHours(1), Duration.ofMinutes(5), 100, "RegionOne", "", List.of(
-                new IdentityProperties.ProjectSeed("p1", null)), List.of(
-                new IdentityProperties.UserSeed("alice", "pw", "p1", List.of("admin"), null)));
+        IdentityProperties properties = new IdentityProperties(
+                Duration.ofHours(1),
+                Duration.ofMinutes(5),
+                100,
+                "RegionOne",
+                "",
+                List.of(new IdentityProperties.ProjectSeed("p1", null)),
+                List.of(new IdentityProperties.UserSeed("alice", "pw", "p1", List.of("admin"), null)));
         new IdentitySeeder(properties, directory, new PasswordHasher()).run(null);
         tokens = new TokenService(JdbcClient.create(dataSource), directory, properties, clock);
         alice = directory.userByName("alice").orElseThrow();
@@ -76,7 +84,9 @@ class TokenServiceTest {
         directory.setRoles(alice.id(), project.id(), List.of());
 
         clock.set(T0.plus(Duration.ofMinutes(4)));
-        assertThat(tokens.validate(token)).as("remembered, as keystonemiddleware does").isPresent();
+        assertThat(tokens.validate(token))
+                .as("remembered, as keystonemiddleware does")
+                .isPresent();
         clock.set(T0.plus(Duration.ofMinutes(5)).plusSeconds(1));
         assertThat(tokens.validate(token)).isEmpty();
     }

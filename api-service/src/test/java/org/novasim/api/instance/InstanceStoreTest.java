@@ -29,17 +29,42 @@ class InstanceStoreTest {
 
     @BeforeEach
     void database() {
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(
-                "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/api").load().migrate();
-        store = new InstanceStore(JdbcClient.create(dataSource), JsonMapper.builder().build());
+        DriverManagerDataSource dataSource =
+                new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration/api")
+                .load()
+                .migrate();
+        store = new InstanceStore(
+                JdbcClient.create(dataSource), JsonMapper.builder().build());
     }
 
     private String building() {
         String uuid = UUID.randomUUID().toString();
-        store.insert(new Instance(uuid, "vm", "p1", "u1", "r-1", 0,
-                new FlavorSpec("1", "m1.tiny", 1, 512, 1, 0, 0, Map.of()), "img", VmState.BUILDING,
-                TaskState.SCHEDULING, PowerState.NOSTATE, null, null, null, null, null, null, T0, T0, null, null, false));
+        store.insert(new Instance(
+                uuid,
+                "vm",
+                "p1",
+                "u1",
+                "r-1",
+                0,
+                new FlavorSpec("1", "m1.tiny", 1, 512, 1, 0, 0, Map.of()),
+                "img",
+                VmState.BUILDING,
+                TaskState.SCHEDULING,
+                PowerState.NOSTATE,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                T0,
+                T0,
+                null,
+                null,
+                false));
         return uuid;
     }
 
@@ -51,15 +76,37 @@ class InstanceStoreTest {
     void followsTheBuildStepByStep() {
         String uuid = building();
 
-        assertThat(update(uuid, VmState.BUILDING, null, PowerState.NOSTATE, TaskState.SCHEDULING)).isTrue();
-        assertThat(update(uuid, VmState.BUILDING, TaskState.NETWORKING, PowerState.NOSTATE, (TaskState) null)).isTrue();
-        NetworkInfo nics = new NetworkInfo(List.of(new Vif("port", "net", "private", "fa:16:3e:00:00:01",
-                List.of(new FixedIp("10.0.0.5", 4, "subnet")))));
-        assertThat(store.updateState(uuid, VmState.BUILDING, TaskState.BLOCK_DEVICE_MAPPING, PowerState.NOSTATE,
-                List.of(TaskState.NETWORKING), null, nics, null, T0)).isTrue();
-        assertThat(update(uuid, VmState.BUILDING, TaskState.SPAWNING, PowerState.NOSTATE, TaskState.BLOCK_DEVICE_MAPPING)).isTrue();
-        assertThat(store.updateState(uuid, VmState.ACTIVE, null, PowerState.RUNNING, List.of(TaskState.SPAWNING),
-                null, null, T0.plusSeconds(1), T0.plusSeconds(1))).isTrue();
+        assertThat(update(uuid, VmState.BUILDING, null, PowerState.NOSTATE, TaskState.SCHEDULING))
+                .isTrue();
+        assertThat(update(uuid, VmState.BUILDING, TaskState.NETWORKING, PowerState.NOSTATE, (TaskState) null))
+                .isTrue();
+        NetworkInfo nics = new NetworkInfo(List.of(
+                new Vif("port", "net", "private", "fa:16:3e:00:00:01", List.of(new FixedIp("10.0.0.5", 4, "subnet")))));
+        assertThat(store.updateState(
+                        uuid,
+                        VmState.BUILDING,
+                        TaskState.BLOCK_DEVICE_MAPPING,
+                        PowerState.NOSTATE,
+                        List.of(TaskState.NETWORKING),
+                        null,
+                        nics,
+                        null,
+                        T0))
+                .isTrue();
+        assertThat(update(
+                        uuid, VmState.BUILDING, TaskState.SPAWNING, PowerState.NOSTATE, TaskState.BLOCK_DEVICE_MAPPING))
+                .isTrue();
+        assertThat(store.updateState(
+                        uuid,
+                        VmState.ACTIVE,
+                        null,
+                        PowerState.RUNNING,
+                        List.of(TaskState.SPAWNING),
+                        null,
+                        null,
+                        T0.plusSeconds(1),
+                        T0.plusSeconds(1)))
+                .isTrue();
 
         Instance active = store.findLive(uuid).orElseThrow();
         assertThat(active.vmState()).isEqualTo(VmState.ACTIVE);
@@ -74,7 +121,9 @@ class InstanceStoreTest {
     void refusesAStepFromAnUnexpectedState() {
         String uuid = building();
 
-        assertThat(update(uuid, VmState.BUILDING, TaskState.SPAWNING, PowerState.NOSTATE, TaskState.BLOCK_DEVICE_MAPPING)).isFalse();
+        assertThat(update(
+                        uuid, VmState.BUILDING, TaskState.SPAWNING, PowerState.NOSTATE, TaskState.BLOCK_DEVICE_MAPPING))
+                .isFalse();
         assertThat(store.findLive(uuid).orElseThrow().taskState()).isEqualTo(TaskState.SCHEDULING);
     }
 
@@ -86,12 +135,18 @@ class InstanceStoreTest {
         List<TaskState> anyButDeleting = new java.util.ArrayList<>(List.of(TaskState.values()));
         anyButDeleting.remove(TaskState.DELETING);
         anyButDeleting.add(null);
-        assertThat(store.updateTaskState(uuid, TaskState.DELETING, anyButDeleting, T0)).isTrue();
+        assertThat(store.updateTaskState(uuid, TaskState.DELETING, anyButDeleting, T0))
+                .isTrue();
 
-        assertThat(update(uuid, VmState.BUILDING, TaskState.NETWORKING, PowerState.NOSTATE, (TaskState) null)).isFalse();
-        assertThat(store.resetForReschedule(uuid, T0)).as("no reschedule of a deleting instance").isFalse();
+        assertThat(update(uuid, VmState.BUILDING, TaskState.NETWORKING, PowerState.NOSTATE, (TaskState) null))
+                .isFalse();
+        assertThat(store.resetForReschedule(uuid, T0))
+                .as("no reschedule of a deleting instance")
+                .isFalse();
         assertThat(store.markError(uuid, T0)).as("nor an error").isFalse();
-        assertThat(store.updateTaskState(uuid, TaskState.DELETING, anyButDeleting, T0)).as("deleting twice").isFalse();
+        assertThat(store.updateTaskState(uuid, TaskState.DELETING, anyButDeleting, T0))
+                .as("deleting twice")
+                .isFalse();
     }
 
     @Test
@@ -104,8 +159,11 @@ class InstanceStoreTest {
         assertThat(store.findLive(uuid)).isEmpty();
         assertThat(store.find(uuid).orElseThrow().vmState()).isEqualTo(VmState.DELETED);
         assertThat(store.list("p1", false, null)).isEmpty();
-        assertThat(store.list("p1", true, T0.plusSeconds(1))).extracting(Instance::uuid).containsExactly(uuid);
-        assertThat(update(uuid, VmState.BUILDING, null, PowerState.NOSTATE, TaskState.SCHEDULING)).isFalse();
+        assertThat(store.list("p1", true, T0.plusSeconds(1)))
+                .extracting(Instance::uuid)
+                .containsExactly(uuid);
+        assertThat(update(uuid, VmState.BUILDING, null, PowerState.NOSTATE, TaskState.SCHEDULING))
+                .isFalse();
     }
 
     @Test
@@ -125,10 +183,29 @@ class InstanceStoreTest {
     void listsOnlyTheProjectNewestFirst() {
         String first = building();
         String second = building();
-        store.insert(new Instance(UUID.randomUUID().toString(), "other", "p2", "u2", "r-2", 0,
-                new FlavorSpec("1", "m1.tiny", 1, 512, 1, 0, 0, Map.of()), "img", VmState.BUILDING,
-                TaskState.SCHEDULING, PowerState.NOSTATE, null, null, null, null, null, null, T0.plusSeconds(9),
-                T0, null, null, false));
+        store.insert(new Instance(
+                UUID.randomUUID().toString(),
+                "other",
+                "p2",
+                "u2",
+                "r-2",
+                0,
+                new FlavorSpec("1", "m1.tiny", 1, 512, 1, 0, 0, Map.of()),
+                "img",
+                VmState.BUILDING,
+                TaskState.SCHEDULING,
+                PowerState.NOSTATE,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                T0.plusSeconds(9),
+                T0,
+                null,
+                null,
+                false));
 
         assertThat(store.list("p1", false, null)).extracting(Instance::uuid).containsExactlyInAnyOrder(first, second);
         assertThat(store.list(null, false, null)).hasSize(3);

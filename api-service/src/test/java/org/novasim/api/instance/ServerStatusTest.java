@@ -13,9 +13,12 @@ class ServerStatusTest {
         assertThat(ServerStatus.of(VmState.BUILDING, TaskState.SCHEDULING)).isEqualTo("BUILD");
         assertThat(ServerStatus.of(VmState.BUILDING, TaskState.SPAWNING)).isEqualTo("BUILD");
         assertThat(ServerStatus.of(VmState.ACTIVE, null)).isEqualTo("ACTIVE");
-        assertThat(ServerStatus.of(VmState.ACTIVE, TaskState.DELETING)).as("deleting keeps the status").isEqualTo("ACTIVE");
+        assertThat(ServerStatus.of(VmState.ACTIVE, TaskState.DELETING))
+                .as("deleting keeps the status")
+                .isEqualTo("ACTIVE");
         assertThat(ServerStatus.of(VmState.ACTIVE, TaskState.REBOOTING)).isEqualTo("REBOOT");
-        assertThat(ServerStatus.of(VmState.ACTIVE, TaskState.REBOOT_STARTED_HARD)).isEqualTo("HARD_REBOOT");
+        assertThat(ServerStatus.of(VmState.ACTIVE, TaskState.REBOOT_STARTED_HARD))
+                .isEqualTo("HARD_REBOOT");
         assertThat(ServerStatus.of(VmState.ACTIVE, TaskState.POWERING_OFF)).isEqualTo("ACTIVE");
         assertThat(ServerStatus.of(VmState.STOPPED, null)).isEqualTo("SHUTOFF");
         assertThat(ServerStatus.of(VmState.ERROR, null)).isEqualTo("ERROR");

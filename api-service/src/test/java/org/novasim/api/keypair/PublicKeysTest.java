@@ -8,9 +8,12 @@ import org.junit.jupiter.api.Test;
 /** Fingerprints checked against {@code ssh-keygen -l -E md5} of the same keys. */
 class PublicKeysTest {
 
-    static final String RSA = "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABgQDhoAMQ/PVoLlUzfRutOaBPQVqdnU1JnzYDUcyv9bPtk/+1eyne6MWPuWebUPVTzKPxOnv/TIetGGWeLciyKMO378W3lLKeb66djxpInBThlpRebZw74T8SIf+9jfXaxcKaqCOjIxwCFDfip5m3/wc4hRUwc7+IJ4AQc4ResZzD71SqNzeJAP212ZMMUUBs/EJmLzEzuN43bY3le+vYieJyM4Qk5iCVSHCuyCTl6lg3q07WakXEdAdc3cJsfb+NTpvr0Nq/oD/BKbwdxtA1gfmBRRik7LhSJlhFZeo1z0ZLc2DtqQi9XB2xyTtOxI+bl1IKyJnafUL2yediq4/FSsuM1/ps9iKdZWkeAnab8f12ZbbENbAEHT82c1fDYnUrMCfjVYmOUNZQEetXM0+5T/p4XkP1fR6gTlvWvmdRAQemQawhalVY1csDlPNb0ZHI+CjyDd6gwWZKYhqu6fSJzlpPS11lmMqd1mIYZohdO0jNC7/2RlEi+W4R828VQj8H/rE= test@novasim";
-    static final String ED25519 = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGxOmm0DQtQfSR2zkE0p8j/eQ6llQ6E14/PasDRZrvbq test@novasim";
-    static final String ECDSA = "ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAyNTYAAABBBCFa2N8jOjRx2Sho8cxoD25IpEV0sz+bWKN4VQNPmmmVK54n6nrpHbiF4enKvi2MPIUrMIfSnUAbdZtvRLtd0/E= test@novasim";
+    static final String RSA =
+            "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABgQDhoAMQ/PVoLlUzfRutOaBPQVqdnU1JnzYDUcyv9bPtk/+1eyne6MWPuWebUPVTzKPxOnv/TIetGGWeLciyKMO378W3lLKeb66djxpInBThlpRebZw74T8SIf+9jfXaxcKaqCOjIxwCFDfip5m3/wc4hRUwc7+IJ4AQc4ResZzD71SqNzeJAP212ZMMUUBs/EJmLzEzuN43bY3le+vYieJyM4Qk5iCVSHCuyCTl6lg3q07WakXEdAdc3cJsfb+NTpvr0Nq/oD/BKbwdxtA1gfmBRRik7LhSJlhFZeo1z0ZLc2DtqQi9XB2xyTtOxI+bl1IKyJnafUL2yediq4/FSsuM1/ps9iKdZWkeAnab8f12ZbbENbAEHT82c1fDYnUrMCfjVYmOUNZQEetXM0+5T/p4XkP1fR6gTlvWvmdRAQemQawhalVY1csDlPNb0ZHI+CjyDd6gwWZKYhqu6fSJzlpPS11lmMqd1mIYZohdO0jNC7/2RlEi+W4R828VQj8H/rE= test@novasim";
+    static final String ED25519 =
+            "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGxOmm0DQtQfSR2zkE0p8j/eQ6llQ6E14/PasDRZrvbq test@novasim";
+    static final String ECDSA =
+            "ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAyNTYAAABBBCFa2N8jOjRx2Sho8cxoD25IpEV0sz+bWKN4VQNPmmmVK54n6nrpHbiF4enKvi2MPIUrMIfSnUAbdZtvRLtd0/E= test@novasim";
 
     @Test
     void fingerprintsAsNovaAndSshKeygenDo() {
@@ -21,14 +24,17 @@ class PublicKeysTest {
 
     @Test
     void refusesKeysThatAreNotWhatTheySay() {
-        assertThatThrownBy(() -> PublicKeys.sshFingerprint("ssh-rsa not-base64!!")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> PublicKeys.sshFingerprint("ssh-dss AAAAB3NzaC1kc3MAAACBAP")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PublicKeys.sshFingerprint("ssh-rsa not-base64!!"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PublicKeys.sshFingerprint("ssh-dss AAAAB3NzaC1kc3MAAACBAP"))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> PublicKeys.sshFingerprint("hello")).isInstanceOf(IllegalArgumentException.class);
         // An Ed25519 blob presented as RSA.
         assertThatThrownBy(() -> PublicKeys.sshFingerprint(ED25519.replace("ssh-ed25519", "ssh-rsa")))
                 .isInstanceOf(IllegalArgumentException.class);
         // A truncated RSA key.
-        assertThatThrownBy(() -> PublicKeys.sshFingerprint(RSA.substring(0, 60))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PublicKeys.sshFingerprint(RSA.substring(0, 60)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -46,7 +52,8 @@ class PublicKeysTest {
 
         assertThat(generated.publicKey()).startsWith("-----BEGIN CERTIFICATE-----");
         assertThat(PublicKeys.x509Fingerprint(generated.publicKey())).isEqualTo(generated.fingerprint());
-        assertThatThrownBy(() -> PublicKeys.x509Fingerprint("-----BEGIN CERTIFICATE-----\nnope\n-----END CERTIFICATE-----"))
+        assertThatThrownBy(() ->
+                        PublicKeys.x509Fingerprint("-----BEGIN CERTIFICATE-----\nnope\n-----END CERTIFICATE-----"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -17,11 +17,15 @@ class KeyValueRowsTest {
 
     @BeforeEach
     void database() {
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(
-                "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/api").load().migrate();
-        specs = new KeyValueRows(JdbcClient.create(dataSource), "flavor_extra_specs", "flavor_id", "spec_key",
-                "spec_value");
+        DriverManagerDataSource dataSource =
+                new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration/api")
+                .load()
+                .migrate();
+        specs = new KeyValueRows(
+                JdbcClient.create(dataSource), "flavor_extra_specs", "flavor_id", "spec_key", "spec_value");
     }
 
     @Test

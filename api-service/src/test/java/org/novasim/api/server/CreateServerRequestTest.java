@@ -29,19 +29,18 @@ class CreateServerRequestTest {
         assertThat(request.imageRef()).isEqualTo("abc");
         assertThat(request.minCount()).isEqualTo(2);
         assertThat(request.maxCount()).isEqualTo(3);
-        assertThat(request.networks()).containsExactly(
-                new RequestedNetwork("3f0e8b8a-1111-4222-8333-444455556666", "10.0.0.9", null),
-                new RequestedNetwork(null, null, "3f0e8b8a-1111-4222-8333-444455556667"));
+        assertThat(request.networks())
+                .containsExactly(
+                        new RequestedNetwork("3f0e8b8a-1111-4222-8333-444455556666", "10.0.0.9", null),
+                        new RequestedNetwork(null, null, "3f0e8b8a-1111-4222-8333-444455556667"));
     }
 
     @Test
     void networksDefaultToAutoAndAcceptAutoOrNone() {
         assertThat(parse("""
-                {"server": {"name": "a", "flavorRef": "1", "imageRef": "i"}}""").networks())
-                .containsExactly(RequestedNetwork.auto());
+                {"server": {"name": "a", "flavorRef": "1", "imageRef": "i"}}""").networks()).containsExactly(RequestedNetwork.auto());
         assertThat(parse("""
-                {"server": {"name": "a", "flavorRef": "1", "imageRef": "i", "networks": "none"}}""").networks())
-                .containsExactly(RequestedNetwork.none());
+                {"server": {"name": "a", "flavorRef": "1", "imageRef": "i", "networks": "none"}}""").networks()).containsExactly(RequestedNetwork.none());
     }
 
     @Test
@@ -60,21 +59,19 @@ class CreateServerRequestTest {
         assertBad("""
                 {"server": {"name": "a", "flavorRef": "1", "imageRef": "i", "networks": "some"}}""", "networks");
         assertBad("""
-                {"server": {"name": "a", "flavorRef": "1", "imageRef": "i", "networks": [{"uuid": "private"}]}}""",
-                "network uuid is not in proper format");
+                {"server": {"name": "a", "flavorRef": "1", "imageRef": "i", "networks": [{"uuid": "private"}]}}""", "network uuid is not in proper format");
         assertBad("""
                 {"server": {"name": "a", "flavorRef": "1", "imageRef": "i",
-                 "networks": [{"uuid": "3f0e8b8a-1111-4222-8333-444455556666", "fixed_ip": "10.0.0.300"}]}}""",
-                "Invalid fixed IP address");
+                 "networks": [{"uuid": "3f0e8b8a-1111-4222-8333-444455556666", "fixed_ip": "10.0.0.300"}]}}""", "Invalid fixed IP address");
         assertBad("""
                 {"server": {"name": "a", "flavorRef": "1", "imageRef": "i",
-                 "networks": [{"uuid": "3f0e8b8a-1111-4222-8333-444455556666", "fixed_ip": "example.com"}]}}""",
-                "Invalid fixed IP address");
+                 "networks": [{"uuid": "3f0e8b8a-1111-4222-8333-444455556666", "fixed_ip": "example.com"}]}}""", "Invalid fixed IP address");
     }
 
     private static void assertBad(String json, String messagePart) {
         assertThatThrownBy(() -> parse(json))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status().value()).isEqualTo(400))
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.status().value()).isEqualTo(400))
                 .hasMessageContaining(messagePart);
     }
 }

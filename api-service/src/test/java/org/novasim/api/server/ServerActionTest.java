@@ -27,7 +27,8 @@ class ServerActionTest {
 
     @Test
     void refusesWhatNovaRefusesWithA400() {
-        assertThatThrownBy(() -> parse("{\"os-fly\": {}}")).isInstanceOf(ApiException.class)
+        assertThatThrownBy(() -> parse("{\"os-fly\": {}}"))
+                .isInstanceOf(ApiException.class)
                 .hasMessage("There is no such action: os-fly");
         assertThatThrownBy(() -> parse("{\"reboot\": {}}")).hasMessageContaining("'type' is a required property");
         assertThatThrownBy(() -> parse("{\"reboot\": {\"type\": \"sOfT\"}}")).hasMessageContaining("is not one of");

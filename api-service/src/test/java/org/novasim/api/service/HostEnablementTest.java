@@ -21,8 +21,8 @@ class HostEnablementTest {
     static final Instant T0 = Instant.parse("2026-11-25T12:00:00Z");
 
     private final ComputeClient compute = mock(ComputeClient.class);
-    private final HostEnablement enablement = new HostEnablement(compute,
-            new ServicesProperties(Duration.ofSeconds(60), Duration.ofSeconds(5)));
+    private final HostEnablement enablement =
+            new HostEnablement(compute, new ServicesProperties(Duration.ofSeconds(60), Duration.ofSeconds(5)));
 
     @Test
     void aHostThatForgotItIsDisabledIsToldAgainButNotAtEveryReport() {
@@ -48,7 +48,27 @@ class HostEnablementTest {
     }
 
     private static HostReport report(boolean enabled) {
-        return new HostReport("h1", "nova", enabled, 16, 32768, 500, 0, 0, 0, 4.0, 1.0, 1.0, 512, 0, 0, 0, "QEMU",
-                "x86_64", 0, "127.0.0.1", List.of());
+        return new HostReport(
+                "h1",
+                "nova",
+                enabled,
+                16,
+                32768,
+                500,
+                0,
+                0,
+                0,
+                4.0,
+                1.0,
+                1.0,
+                512,
+                0,
+                0,
+                0,
+                "QEMU",
+                "x86_64",
+                0,
+                "127.0.0.1",
+                List.of());
     }
 }

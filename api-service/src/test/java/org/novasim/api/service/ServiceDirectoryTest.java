@@ -18,16 +18,20 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 class ServiceDirectoryTest {
 
     static final Instant T0 = Instant.parse("2026-11-26T12:00:00Z");
-    static final ServicesProperties SIXTY_SECONDS = new ServicesProperties(Duration.ofSeconds(60), Duration.ofSeconds(5));
+    static final ServicesProperties SIXTY_SECONDS =
+            new ServicesProperties(Duration.ofSeconds(60), Duration.ofSeconds(5));
     private final MutableClock clock = new MutableClock(T0);
     private ServiceStore store;
 
-
     @BeforeEach
     void database() {
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(
-                "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/api").load().migrate();
+        DriverManagerDataSource dataSource =
+                new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration/api")
+                .load()
+                .migrate();
         store = new ServiceStore(JdbcClient.create(dataSource), new JdbcTemplate(dataSource));
     }
 
@@ -49,9 +53,13 @@ class ServiceDirectoryTest {
 
         clock.set(T0.plusSeconds(600));
         ServiceDirectory restarted = new ServiceDirectory(store, clock, SIXTY_SECONDS);
-        assertThat(restarted.isComputeUp("h1")).as("known from the database, not heard from yet").isTrue();
+        assertThat(restarted.isComputeUp("h1"))
+                .as("known from the database, not heard from yet")
+                .isTrue();
         clock.set(T0.plusSeconds(661));
-        assertThat(restarted.isComputeUp("h1")).as("silent since this process started").isFalse();
+        assertThat(restarted.isComputeUp("h1"))
+                .as("silent since this process started")
+                .isFalse();
         restarted.heard(List.of(compute("h1")), clock.instant());
         assertThat(restarted.isComputeUp("h1")).isTrue();
     }

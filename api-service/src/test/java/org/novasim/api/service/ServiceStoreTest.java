@@ -25,9 +25,13 @@ class ServiceStoreTest {
 
     @BeforeEach
     void database() {
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(
-                "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/api").load().migrate();
+        DriverManagerDataSource dataSource =
+                new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration/api")
+                .load()
+                .migrate();
         services = new ServiceStore(JdbcClient.create(dataSource), new JdbcTemplate(dataSource));
         nodes = new ComputeNodeStore(JdbcClient.create(dataSource), new JdbcTemplate(dataSource));
     }
@@ -40,8 +44,17 @@ class ServiceStoreTest {
 
         assertThat(services.all()).extracting(ServiceRecord::host).containsExactly("h1", "h2", "h3");
         assertThat(second).extracting(ServiceRecord::host).containsExactlyInAnyOrder("h2", "h3");
-        long h2 = first.stream().filter(s -> s.host().equals("h2")).findFirst().orElseThrow().id();
-        assertThat(second.stream().filter(s -> s.host().equals("h2")).findFirst().orElseThrow().id()).isEqualTo(h2);
+        long h2 = first.stream()
+                .filter(s -> s.host().equals("h2"))
+                .findFirst()
+                .orElseThrow()
+                .id();
+        assertThat(second.stream()
+                        .filter(s -> s.host().equals("h2"))
+                        .findFirst()
+                        .orElseThrow()
+                        .id())
+                .isEqualTo(h2);
     }
 
     @Test
@@ -72,7 +85,9 @@ class ServiceStoreTest {
         nodes.insert(hosts, T0);
 
         assertThat(nodes.all()).extracting(ComputeNodeRecord::host).containsExactly("h1", "h2");
-        assertThat(nodes.all()).extracting(ComputeNodeRecord::hypervisorHostname).containsExactly("h1", "h2");
+        assertThat(nodes.all())
+                .extracting(ComputeNodeRecord::hypervisorHostname)
+                .containsExactly("h1", "h2");
     }
 
     private static NewService compute(String host) {

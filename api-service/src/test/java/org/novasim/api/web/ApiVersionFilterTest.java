@@ -10,7 +10,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 class ApiVersionFilterTest {
 
-    private final ApiVersionFilter filter = new ApiVersionFilter(JsonMapper.builder().build());
+    private final ApiVersionFilter filter =
+            new ApiVersionFilter(JsonMapper.builder().build());
 
     private MockHttpServletResponse call(MockHttpServletRequest request) throws Exception {
         MockHttpServletResponse response = new MockHttpServletResponse();
@@ -29,7 +30,9 @@ class ApiVersionFilterTest {
 
         assertThat(ApiVersionFilter.of(request)).isEqualTo(ApiVersion.MIN);
         assertThat(response.getHeader("OpenStack-API-Version")).isEqualTo("compute 2.1");
-        assertThat(response.getHeader("Vary")).contains("OpenStack-API-Version").contains("X-OpenStack-Nova-API-Version");
+        assertThat(response.getHeader("Vary"))
+                .contains("OpenStack-API-Version")
+                .contains("X-OpenStack-Nova-API-Version");
     }
 
     @Test
@@ -60,8 +63,9 @@ class ApiVersionFilterTest {
         tooNew.addHeader("OpenStack-API-Version", "compute 2.92");
         MockHttpServletResponse refused = call(tooNew);
         assertThat(refused.getStatus()).isEqualTo(406);
-        assertThat(refused.getContentAsString()).contains("Version 2.92 is not supported by the API. Minimum is 2.1 "
-                + "and maximum is " + ApiVersion.MAX + ".");
+        assertThat(refused.getContentAsString())
+                .contains("Version 2.92 is not supported by the API. Minimum is 2.1 " + "and maximum is "
+                        + ApiVersion.MAX + ".");
 
         MockHttpServletRequest tooOld = servers();
         tooOld.addHeader("X-OpenStack-Nova-API-Version", "2.0");

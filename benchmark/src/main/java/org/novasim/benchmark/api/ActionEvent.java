@@ -6,6 +6,8 @@ import java.time.Instant;
 public record ActionEvent(String event, Instant start, Instant finish, String result) {
 
     public long millis() {
-        return start == null || finish == null ? -1 : java.time.Duration.between(start, finish).toNanos() / 1_000_000;
+        return start == null || finish == null
+                ? -1
+                : java.time.Duration.between(start, finish).toNanos() / 1_000_000;
     }
 }

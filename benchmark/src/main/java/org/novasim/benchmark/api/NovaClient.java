@@ -33,21 +33,45 @@ public final class NovaClient {
     public NovaClient(String baseUrl) {
         this.base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         // HTTP/1.1: the JDK client would otherwise try an h2c upgrade on every new connection.
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(TIMEOUT)
+                .build();
     }
 
     /** Password authentication scoped to a project (Keystone v3); the token goes with every later call. */
     public void authenticate(Credentials credentials) {
-        Map<String, Object> body = Map.of("auth", Map.of(
-                "identity", Map.of("methods", List.of("password"), "password", Map.of("user", Map.of(
-                        "name", credentials.user(), "domain", Map.of("name", "Default"),
-                        "password", credentials.password()))),
-                "scope", Map.of("project", Map.of("name", credentials.project(), "domain", Map.of("name", "Default")))));
+        Map<String, Object> body = Map.of(
+                "auth",
+                Map.of(
+                        "identity",
+                                Map.of(
+                                        "methods",
+                                        List.of("password"),
+                                        "password",
+                                        Map.of(
+                                                "user",
+                                                Map.of(
+                                                        "name",
+                                                        credentials.user(),
+                                                        "domain",
+                                                        Map.of("name", "Default"),
+                                                        "password",
+                                                        credentials.password()))),
+                        "scope",
+                                Map.of(
+                                        "project",
+                                        Map.of("name", credentials.project(), "domain", Map.of("name", "Default")))));
         HttpResponse<String> response = send(request("/identity/v3/auth/tokens").POST(json(body)), "authenticate");
         expect(response, 201, "authenticate as " + credentials.user());
-        token = response.headers().firstValue("X-Subject-Token")
+        token = response.headers()
+                .firstValue("X-Subject-Token")
                 .orElseThrow(() -> new ApiException("authenticate: no X-Subject-Token", response.statusCode(), ""));
-        projectId = JSON.readTree(response.body()).path("token").path("project").path("id").asString();
+        projectId = JSON.readTree(response.body())
+                .path("token")
+                .path("project")
+                .path("id")
+                .asString();
     }
 
     public String projectId() {
@@ -57,25 +81,29 @@ public final class NovaClient {
     /** Lifts the project's instance, core and RAM quotas, as Rally's quotas context does before a run. */
     public void unlimitedQuotas() {
         Map<String, Object> body = Map.of("quota_set", Map.of("instances", -1, "cores", -1, "ram", -1));
-        HttpResponse<String> response = send(authed("/compute/v2.1/os-quota-sets/" + projectId)
-                .PUT(json(body)), "set quotas");
+        HttpResponse<String> response =
+                send(authed("/compute/v2.1/os-quota-sets/" + projectId).PUT(json(body)), "set quotas");
         expect(response, 200, "set quotas of project " + projectId);
     }
 
     /** The id of the network of that name, created with one subnet of that CIDR when there is none. */
     public String network(String name, String cidr) {
-        HttpResponse<String> found = send(authed("/network/v2.0/networks?name=" + name).GET(), "list networks");
+        HttpResponse<String> found =
+                send(authed("/network/v2.0/networks?name=" + name).GET(), "list networks");
         expect(found, 200, "list networks");
         JsonNode networks = JSON.readTree(found.body()).path("networks");
         if (!networks.isEmpty()) {
             return networks.get(0).path("id").asString();
         }
-        HttpResponse<String> created = send(authed("/network/v2.0/networks")
-                .POST(json(Map.of("network", Map.of("name", name)))), "create network");
+        HttpResponse<String> created = send(
+                authed("/network/v2.0/networks").POST(json(Map.of("network", Map.of("name", name)))), "create network");
         expect(created, 201, "create network " + name);
         String id = JSON.readTree(created.body()).path("network").path("id").asString();
-        HttpResponse<String> subnet = send(authed("/network/v2.0/subnets").POST(json(Map.of("subnet", Map.of(
-                "network_id", id, "name", name, "cidr", cidr, "ip_version", 4)))), "create subnet");
+        HttpResponse<String> subnet = send(
+                authed("/network/v2.0/subnets")
+                        .POST(json(Map.of(
+                                "subnet", Map.of("network_id", id, "name", name, "cidr", cidr, "ip_version", 4)))),
+                "create subnet");
         expect(subnet, 201, "create subnet " + cidr);
         return id;
     }
@@ -89,38 +117,43 @@ public final class NovaClient {
         if (networkId != null) {
             server.put("networks", List.of(Map.of("uuid", networkId)));
         }
-        HttpResponse<String> response = send(authed("/compute/v2.1/servers").POST(json(Map.of("server", server))),
-                "create server");
+        HttpResponse<String> response =
+                send(authed("/compute/v2.1/servers").POST(json(Map.of("server", server))), "create server");
         expect(response, 202, "create server");
-        return new Created(JSON.readTree(response.body()).path("server").path("id").asString(), requestId(response));
+        return new Created(
+                JSON.readTree(response.body()).path("server").path("id").asString(), requestId(response));
     }
 
-    public record Created(String id, String requestId) {
-    }
+    public record Created(String id, String requestId) {}
 
     /** The server's status, or {@link ServerStatus#GONE} once it is deleted. */
     public ServerStatus server(String id) {
-        HttpResponse<String> response = send(authed("/compute/v2.1/servers/" + id).GET(), "show server");
+        HttpResponse<String> response =
+                send(authed("/compute/v2.1/servers/" + id).GET(), "show server");
         if (response.statusCode() == 404) {
             return ServerStatus.GONE;
         }
         expect(response, 200, "show server " + id);
         JsonNode server = JSON.readTree(response.body()).path("server");
         JsonNode fault = server.path("fault").path("message");
-        return new ServerStatus(server.path("status").asString(), fault.isMissingNode() ? null : fault.asString(),
+        return new ServerStatus(
+                server.path("status").asString(),
+                fault.isMissingNode() ? null : fault.asString(),
                 time(server.path("OS-SRV-USG:launched_at")));
     }
 
     /** Deletes the server (204); answers the request id. */
     public String deleteServer(String id) {
-        HttpResponse<String> response = send(authed("/compute/v2.1/servers/" + id).DELETE(), "delete server");
+        HttpResponse<String> response =
+                send(authed("/compute/v2.1/servers/" + id).DELETE(), "delete server");
         expect(response, 204, "delete server " + id);
         return requestId(response);
     }
 
     /** Lists the project's servers (with details, as `openstack server list` does); answers how many. */
     public int listServers() {
-        HttpResponse<String> response = send(authed("/compute/v2.1/servers/detail").GET(), "list servers");
+        HttpResponse<String> response =
+                send(authed("/compute/v2.1/servers/detail").GET(), "list servers");
         expect(response, 200, "list servers");
         return JSON.readTree(response.body()).path("servers").size();
     }
@@ -130,7 +163,9 @@ public final class NovaClient {
         HttpResponse<String> response = send(authed("/compute/v2.1/servers").GET(), "list servers");
         expect(response, 200, "list servers");
         List<String> ids = new ArrayList<>();
-        JSON.readTree(response.body()).path("servers").forEach(server -> ids.add(server.path("id").asString()));
+        JSON.readTree(response.body())
+                .path("servers")
+                .forEach(server -> ids.add(server.path("id").asString()));
         return ids;
     }
 
@@ -139,8 +174,10 @@ public final class NovaClient {
      * A 404 (the API is not there, or the server is unknown) answers an empty list.
      */
     public List<InstanceAction> actions(String serverId) {
-        HttpResponse<String> response = send(authed("/compute/v2.1/servers/" + serverId + "/os-instance-actions")
-                .GET(), "list instance actions");
+        HttpResponse<String> response = send(
+                authed("/compute/v2.1/servers/" + serverId + "/os-instance-actions")
+                        .GET(),
+                "list instance actions");
         if (response.statusCode() == 404) {
             return List.of();
         }
@@ -149,17 +186,22 @@ public final class NovaClient {
         for (JsonNode action : JSON.readTree(response.body()).path("instanceActions")) {
             String requestId = action.path("request_id").asString();
             // Events are shown to admins at any microversion (to others from 2.51 on, which novasim may not speak).
-            HttpResponse<String> shown = send(authed("/compute/v2.1/servers/" + serverId + "/os-instance-actions/"
-                    + requestId).GET(), "show instance action");
+            HttpResponse<String> shown = send(
+                    authed("/compute/v2.1/servers/" + serverId + "/os-instance-actions/" + requestId)
+                            .GET(),
+                    "show instance action");
             expect(shown, 200, "show instance action " + requestId);
             JsonNode body = JSON.readTree(shown.body()).path("instanceAction");
             List<ActionEvent> events = new ArrayList<>();
             for (JsonNode event : body.path("events")) {
-                events.add(new ActionEvent(event.path("event").asString(), time(event.path("start_time")),
-                        time(event.path("finish_time")), event.path("result").asString()));
+                events.add(new ActionEvent(
+                        event.path("event").asString(),
+                        time(event.path("start_time")),
+                        time(event.path("finish_time")),
+                        event.path("result").asString()));
             }
-            actions.add(new InstanceAction(body.path("action").asString(), requestId,
-                    time(body.path("start_time")), events));
+            actions.add(new InstanceAction(
+                    body.path("action").asString(), requestId, time(body.path("start_time")), events));
         }
         return actions;
     }
@@ -186,8 +228,10 @@ public final class NovaClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT)
-                .header("Content-Type", "application/json").header("Accept", "application/json");
+        return HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(TIMEOUT)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json");
     }
 
     private HttpRequest.Builder authed(String path) {

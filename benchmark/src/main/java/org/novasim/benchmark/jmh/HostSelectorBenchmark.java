@@ -52,7 +52,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx1g", "-Dlogging.level.root=WARN"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xmx1g", "-Dlogging.level.root=WARN"})
 public class HostSelectorBenchmark {
 
     static final FlavorSpec SMALL = new FlavorSpec("2", "m1.small", 1, 2048, 20, 0, 0, Map.of());
@@ -73,26 +75,65 @@ public class HostSelectorBenchmark {
         cache = new HostStateCache(clock, Duration.ofSeconds(30));
         List<HostReport> reports = new ArrayList<>(hosts);
         for (int i = 0; i < hosts; i++) {
-            reports.add(new HostReport("compute-" + i, "nova", true, 16, 32768, 500, random.nextInt(40),
-                    random.nextInt(20_000), random.nextInt(300), 4.0, 1.0, 1.0, 512, 0, 0, 0, "QEMU", "x86_64", 0,
-                    "192.0.2.1", List.of()));
+            reports.add(new HostReport(
+                    "compute-" + i,
+                    "nova",
+                    true,
+                    16,
+                    32768,
+                    500,
+                    random.nextInt(40),
+                    random.nextInt(20_000),
+                    random.nextInt(300),
+                    4.0,
+                    1.0,
+                    1.0,
+                    512,
+                    0,
+                    0,
+                    0,
+                    "QEMU",
+                    "x86_64",
+                    0,
+                    "192.0.2.1",
+                    List.of()));
         }
         cache.onReports(new HostReports("bench", clock.instant(), reports));
-        selector = new HostSelector(cache, new GroupPlacements(clock, Duration.ofSeconds(30)),
-                List.of(new ComputeFilter(Duration.ofSeconds(60)), new AvailabilityZoneFilter(),
+        selector = new HostSelector(
+                cache,
+                new GroupPlacements(clock, Duration.ofSeconds(30)),
+                List.of(
+                        new ComputeFilter(Duration.ofSeconds(60)), new AvailabilityZoneFilter(),
                         new ServerGroupAntiAffinityFilter(), new ServerGroupAffinityFilter(),
                         new ImagePropertiesFilter(), new ResourcesFilter()),
-                List.of(new RamWeigher(1.0), new CpuWeigher(1.0), new DiskWeigher(1.0),
+                List.of(
+                        new RamWeigher(1.0),
+                        new CpuWeigher(1.0),
+                        new DiskWeigher(1.0),
                         new BuildFailureWeigher(1_000_000.0)),
-                1, 3, clock, random, ClaimListener.NONE);
-        spec = new RequestSpec("p1", SMALL, new ImageSpec("cirros", "cirros", Map.of("hw_architecture", "x86_64")),
-                null, Map.of(), null, null);
+                1,
+                3,
+                clock,
+                random,
+                ClaimListener.NONE);
+        spec = new RequestSpec(
+                "p1",
+                SMALL,
+                new ImageSpec("cirros", "cirros", Map.of("hw_architecture", "x86_64")),
+                null,
+                Map.of(),
+                null,
+                null);
     }
 
     @Benchmark
     public String decision() {
         String uuid = "i" + next++;
-        String host = selector.select(spec, List.of(uuid), true).hostLists().get(0).get(0).host();
+        String host = selector.select(spec, List.of(uuid), true)
+                .hostLists()
+                .get(0)
+                .get(0)
+                .host();
         cache.get(host).release(uuid);
         return host;
     }

@@ -17,8 +17,15 @@ public final class Iteration {
     private final EventSampler events;
     private final long runStartNanos;
 
-    public Iteration(Scenario scenario, NovaClient client, StateWaiter waiter, String flavor, String image,
-                     String networkId, EventSampler events, long runStartNanos) {
+    public Iteration(
+            Scenario scenario,
+            NovaClient client,
+            StateWaiter waiter,
+            String flavor,
+            String image,
+            String networkId,
+            EventSampler events,
+            long runStartNanos) {
         this.scenario = scenario;
         this.client = client;
         this.waiter = waiter;
@@ -44,8 +51,18 @@ public final class Iteration {
             Observation built = waiter.untilBuilt(id, System.nanoTime());
             polls += built.polls();
             if (!"ACTIVE".equals(built.status())) {
-                return IterationResult.failed(index, startMs, lagMs, postSentAt, id, createRequest, polls,
-                        "server went " + built.status() + (built.seen().fault() == null ? "" : ": " + built.seen().fault()));
+                return IterationResult.failed(
+                        index,
+                        startMs,
+                        lagMs,
+                        postSentAt,
+                        id,
+                        createRequest,
+                        polls,
+                        "server went " + built.status()
+                                + (built.seen().fault() == null
+                                        ? ""
+                                        : ": " + built.seen().fault()));
             }
             double seenMs = ms(built.estimateNanos() - start);
             Instant seenAt = postSentAt.plusNanos(built.estimateNanos() - start);
@@ -63,19 +80,54 @@ public final class Iteration {
             if (scenario == Scenario.BOOT_AND_LIST) {
                 long listStart = System.nanoTime();
                 client.listServers();
-                return new IterationResult(index, startMs, lagMs, postSentAt, id, createRequest, null, launchMs,
-                        seenMs, seenError, launchedAt, seenAt, Double.NaN, ms(System.nanoTime() - listStart), polls,
+                return new IterationResult(
+                        index,
+                        startMs,
+                        lagMs,
+                        postSentAt,
+                        id,
+                        createRequest,
+                        null,
+                        launchMs,
+                        seenMs,
+                        seenError,
+                        launchedAt,
+                        seenAt,
+                        Double.NaN,
+                        ms(System.nanoTime() - listStart),
+                        polls,
                         null);
             }
             long deleteStart = System.nanoTime();
             String deleteRequest = client.deleteServer(id);
             Observation gone = waiter.untilGone(id, System.nanoTime());
             polls += gone.polls();
-            return new IterationResult(index, startMs, lagMs, postSentAt, id, createRequest, deleteRequest, launchMs,
-                    seenMs, seenError, launchedAt, seenAt, ms(gone.estimateNanos() - deleteStart), Double.NaN, polls,
+            return new IterationResult(
+                    index,
+                    startMs,
+                    lagMs,
+                    postSentAt,
+                    id,
+                    createRequest,
+                    deleteRequest,
+                    launchMs,
+                    seenMs,
+                    seenError,
+                    launchedAt,
+                    seenAt,
+                    ms(gone.estimateNanos() - deleteStart),
+                    Double.NaN,
+                    polls,
                     null);
         } catch (RuntimeException e) {
-            return IterationResult.failed(index, startMs, lagMs, postSentAt, id, createRequest, polls,
+            return IterationResult.failed(
+                    index,
+                    startMs,
+                    lagMs,
+                    postSentAt,
+                    id,
+                    createRequest,
+                    polls,
                     e.getMessage() == null ? e.toString() : e.getMessage());
         }
     }

@@ -19,18 +19,53 @@ import java.time.Instant;
  * @param polls            GETs made to watch this iteration's server
  * @param error            why the iteration failed, or null
  */
-public record IterationResult(int index, double startMs, double startLagMs, Instant postSentAt, String serverId,
-                              String createRequestId, String deleteRequestId, double launchMs, double launchSeenMs,
-                              double launchSeenErrorMs, Instant launchedAt, Instant activeSeenAt, double deleteMs,
-                              double listMs, int polls, String error) {
+public record IterationResult(
+        int index,
+        double startMs,
+        double startLagMs,
+        Instant postSentAt,
+        String serverId,
+        String createRequestId,
+        String deleteRequestId,
+        double launchMs,
+        double launchSeenMs,
+        double launchSeenErrorMs,
+        Instant launchedAt,
+        Instant activeSeenAt,
+        double deleteMs,
+        double listMs,
+        int polls,
+        String error) {
 
     public boolean ok() {
         return error == null;
     }
 
-    static IterationResult failed(int index, double startMs, double startLagMs, Instant postSentAt, String serverId,
-                                  String createRequestId, int polls, String error) {
-        return new IterationResult(index, startMs, startLagMs, postSentAt, serverId, createRequestId, null, Double.NaN,
-                Double.NaN, Double.NaN, null, null, Double.NaN, Double.NaN, polls, error);
+    static IterationResult failed(
+            int index,
+            double startMs,
+            double startLagMs,
+            Instant postSentAt,
+            String serverId,
+            String createRequestId,
+            int polls,
+            String error) {
+        return new IterationResult(
+                index,
+                startMs,
+                startLagMs,
+                postSentAt,
+                serverId,
+                createRequestId,
+                null,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                null,
+                null,
+                Double.NaN,
+                Double.NaN,
+                polls,
+                error);
     }
 }

@@ -23,16 +23,18 @@ public final class Progress {
 
     void start(long startNanos) {
         this.startNanos = startNanos;
-        ticker = new Thread(() -> {
-            try {
-                while (!Thread.currentThread().isInterrupted()) {
-                    Thread.sleep(1000);
-                    print();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "bench-progress");
+        ticker = new Thread(
+                () -> {
+                    try {
+                        while (!Thread.currentThread().isInterrupted()) {
+                            Thread.sleep(1000);
+                            print();
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "bench-progress");
         ticker.setDaemon(true);
         ticker.start();
     }
@@ -57,10 +59,23 @@ public final class Progress {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         List<Double> sorted = new ArrayList<>(window);
         sorted.sort(null);
-        String latency = sorted.isEmpty() ? "-" : String.format(Locale.ROOT, "p50 %.1f ms, max %.1f ms",
-                sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1));
-        out.printf(Locale.ROOT, "  %6.1f s  %5d/%d done (%.1f %%), %d failed, %.1f iterations/s; last second's launches: %s%n",
-                seconds, done, times, 100.0 * done / times, failed, done / Math.max(seconds, 1e-3), latency);
+        String latency = sorted.isEmpty()
+                ? "-"
+                : String.format(
+                        Locale.ROOT,
+                        "p50 %.1f ms, max %.1f ms",
+                        sorted.get(sorted.size() / 2),
+                        sorted.get(sorted.size() - 1));
+        out.printf(
+                Locale.ROOT,
+                "  %6.1f s  %5d/%d done (%.1f %%), %d failed, %.1f iterations/s; last second's launches: %s%n",
+                seconds,
+                done,
+                times,
+                100.0 * done / times,
+                failed,
+                done / Math.max(seconds, 1e-3),
+                latency);
         window.clear();
     }
 }

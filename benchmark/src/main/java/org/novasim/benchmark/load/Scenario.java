@@ -20,8 +20,12 @@ public enum Scenario {
     }
 
     public static Scenario of(String name) {
-        return Arrays.stream(values()).filter(s -> s.cliName.equals(name)).findFirst()
+        return Arrays.stream(values())
+                .filter(s -> s.cliName.equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown scenario '" + name + "' (one of: "
-                        + String.join(", ", Arrays.stream(values()).map(Scenario::cliName).toList()) + ")"));
+                        + String.join(
+                                ", ",
+                                Arrays.stream(values()).map(Scenario::cliName).toList()) + ")"));
     }
 }

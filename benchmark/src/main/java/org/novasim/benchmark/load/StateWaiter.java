@@ -47,7 +47,8 @@ public final class StateWaiter {
             ServerStatus status = client.server(id);
             long answered = System.nanoTime();
             polls++;
-            boolean done = untilGone ? status.gone()
+            boolean done = untilGone
+                    ? status.gone()
                     : status.gone() || "ACTIVE".equals(status.status()) || "ERROR".equals(status.status());
             if (done) {
                 return new Observation(status, lower, answered, polls);

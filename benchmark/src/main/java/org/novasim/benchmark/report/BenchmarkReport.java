@@ -19,13 +19,27 @@ import org.novasim.benchmark.rpc.RpcBaseline;
  * @param messagingShareOfLaunch the share of the median launch spent in hops over the broker (NaN without events)
  * @param failureSamples  the first few failure messages
  */
-public record BenchmarkReport(String scenario, Map<String, Object> settings, Map<String, Object> machine,
-                              int iterations, int successes, int failures, double durationSeconds,
-                              double throughput, Percentiles launchMs, Percentiles launchSeenMs,
-                              Percentiles launchSeenErrorMs, long launchesTimedByLaunchedAt,
-                              Percentiles deleteMs, Percentiles listMs, Percentiles startLagMs,
-                              double pollsPerIteration, boolean eventTimesSubSecond, int stageSamples,
-                              List<StageSummary> stages, double messagingShareOfLaunch,
-                              RpcBaseline.Result rpcBaseline, List<String> failureSamples,
-                              List<IterationResult> results) {
-}
+public record BenchmarkReport(
+        String scenario,
+        Map<String, Object> settings,
+        Map<String, Object> machine,
+        int iterations,
+        int successes,
+        int failures,
+        double durationSeconds,
+        double throughput,
+        Percentiles launchMs,
+        Percentiles launchSeenMs,
+        Percentiles launchSeenErrorMs,
+        long launchesTimedByLaunchedAt,
+        Percentiles deleteMs,
+        Percentiles listMs,
+        Percentiles startLagMs,
+        double pollsPerIteration,
+        boolean eventTimesSubSecond,
+        int stageSamples,
+        List<StageSummary> stages,
+        double messagingShareOfLaunch,
+        RpcBaseline.Result rpcBaseline,
+        List<String> failureSamples,
+        List<IterationResult> results) {}

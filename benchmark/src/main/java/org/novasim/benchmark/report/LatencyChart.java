@@ -26,13 +26,14 @@ public final class LatencyChart {
 
     private static final int ROLLING = 100;
 
-    private LatencyChart() {
-    }
+    private LatencyChart() {}
 
     public static void write(Path png, String title, String subtitle, List<IterationResult> results)
             throws IOException {
-        List<IterationResult> ok = results.stream().filter(IterationResult::ok)
-                .sorted(java.util.Comparator.comparingDouble(IterationResult::startMs)).toList();
+        List<IterationResult> ok = results.stream()
+                .filter(IterationResult::ok)
+                .sorted(java.util.Comparator.comparingDouble(IterationResult::startMs))
+                .toList();
         XYSeries launch = new XYSeries("launch → ACTIVE (launched_at)", false, true);
         XYSeries delete = new XYSeries("delete → gone", false, true);
         XYSeries rollingP99 = new XYSeries("launch p99 (rolling " + ROLLING + ")", false, true);
@@ -45,7 +46,8 @@ public final class LatencyChart {
             }
             if (i >= ROLLING - 1 && (i % 10 == 0 || i == ok.size() - 1)) {
                 double[] window = ok.subList(i - ROLLING + 1, i + 1).stream()
-                        .mapToDouble(IterationResult::launchMs).toArray();
+                        .mapToDouble(IterationResult::launchMs)
+                        .toArray();
                 rollingP99.add(seconds, Math.max(0.1, Percentiles.of(window).p99()));
             }
         }

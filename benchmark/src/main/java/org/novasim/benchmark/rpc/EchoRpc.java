@@ -25,11 +25,9 @@ import org.springframework.context.annotation.Import;
  */
 public final class EchoRpc implements AutoCloseable {
 
-    public record Ping(String text, List<String> padding) {
-    }
+    public record Ping(String text, List<String> padding) {}
 
-    public record Pong(String text) {
-    }
+    public record Pong(String text) {}
 
     static final String TOPIC = "bench_echo";
     static final RpcMethod<Ping, Pong> ECHO = RpcMethod.call(TOPIC, "echo", "1.0", Ping.class, Pong.class);
@@ -38,8 +36,7 @@ public final class EchoRpc implements AutoCloseable {
     @SpringBootConfiguration
     @ImportAutoConfiguration(RabbitAutoConfiguration.class)
     @Import(RpcConfiguration.class)
-    static class EchoApp {
-    }
+    static class EchoApp {}
 
     private final ConfigurableApplicationContext app;
     private final RpcClient client;
@@ -53,15 +50,15 @@ public final class EchoRpc implements AutoCloseable {
         arguments.add("--novasim.rpc.call-timeout=10s");
         arguments.add("--spring.main.banner-mode=off");
         arguments.add("--logging.level.root=WARN");
-        app = new SpringApplicationBuilder(EchoApp.class).web(WebApplicationType.NONE)
+        app = new SpringApplicationBuilder(EchoApp.class)
+                .web(WebApplicationType.NONE)
                 .run(arguments.toArray(String[]::new));
         client = app.getBean(RpcClient.class);
         RpcEndpoint endpoint = RpcEndpoint.builder(TOPIC, new RpcVersion(1, 0))
                 .on(ECHO, (ctx, args) -> new Pong(args.text()))
                 .build();
         // Durable like the services' queues (so persistent messages cost what they cost there), but gone with us.
-        app.getBean(RpcServer.class).serve(endpoint,
-                new QueueSpec(TOPIC, true, true, List.of(TOPIC), consumers, 10));
+        app.getBean(RpcServer.class).serve(endpoint, new QueueSpec(TOPIC, true, true, List.of(TOPIC), consumers, 10));
         ping = new Ping("ping", payloadBytes <= 0 ? List.of() : List.of("x".repeat(payloadBytes)));
     }
 

@@ -15,9 +15,14 @@ import org.novasim.benchmark.report.Percentiles;
  */
 public final class RpcBaseline {
 
-    public record Result(int sequentialCalls, Percentiles sequentialMs, int concurrentCalls, int callers,
-                         double callsPerSecond, Percentiles concurrentMs, int failures) {
-    }
+    public record Result(
+            int sequentialCalls,
+            Percentiles sequentialMs,
+            int concurrentCalls,
+            int callers,
+            double callsPerSecond,
+            Percentiles concurrentMs,
+            int failures) {}
 
     private final BrokerSettings broker;
 
@@ -62,8 +67,14 @@ public final class RpcBaseline {
                     }
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
-                return new Result(sequentialCalls, Percentiles.of(sequential), perCaller * callers, callers,
-                        all.size() / seconds, Percentiles.of(all.stream().mapToDouble(Double::doubleValue).toArray()),
+                return new Result(
+                        sequentialCalls,
+                        Percentiles.of(sequential),
+                        perCaller * callers,
+                        callers,
+                        all.size() / seconds,
+                        Percentiles.of(
+                                all.stream().mapToDouble(Double::doubleValue).toArray()),
                         failures);
             } finally {
                 pool.shutdownNow();

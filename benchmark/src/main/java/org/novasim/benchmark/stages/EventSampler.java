@@ -35,8 +35,11 @@ public final class EventSampler {
     public void read(int index, String serverId, String createRequestId) {
         try {
             client.actions(serverId).stream()
-                    .filter(a -> createRequestId != null ? createRequestId.equals(a.requestId()) : "create".equals(a.action()))
-                    .findFirst().ifPresent(action -> creates.put(index, action));
+                    .filter(a -> createRequestId != null
+                            ? createRequestId.equals(a.requestId())
+                            : "create".equals(a.action()))
+                    .findFirst()
+                    .ifPresent(action -> creates.put(index, action));
         } catch (RuntimeException e) {
             // The breakdown is a sample: one unreadable action leaves it one smaller, the run goes on.
             failures.put(index, String.valueOf(e.getMessage()));
@@ -65,7 +68,8 @@ public final class EventSampler {
 
     /** Whether the API gives event times finer than a second (else the breakdown cannot resolve milliseconds). */
     public static boolean subSecondTimes(List<Stage.Sample> samples) {
-        return samples.stream().flatMap(s -> s.create().events().stream())
+        return samples.stream()
+                .flatMap(s -> s.create().events().stream())
                 .anyMatch(e -> e.start() != null && e.start().getNano() != 0);
     }
 }

@@ -20,8 +20,12 @@ public record Stage(String name, String what, boolean messaging, Function<Sample
     public record Sample(IterationResult iteration, InstanceAction create) {
 
         ActionEvent event(String name) {
-            return create == null ? null
-                    : create.events().stream().filter(e -> name.equals(e.event())).findFirst().orElse(null);
+            return create == null
+                    ? null
+                    : create.events().stream()
+                            .filter(e -> name.equals(e.event()))
+                            .findFirst()
+                            .orElse(null);
         }
     }
 
@@ -34,22 +38,45 @@ public record Stage(String name, String what, boolean messaging, Function<Sample
      * compute's build), and the last one shows what the client waits on top of that.
      */
     public static final List<Stage> ALL = List.of(
-            new Stage("api", "boot request sent → create action recorded (HTTP, token, validation, quota)", false,
-                    s -> between(s.iteration().postSentAt(), s.create() == null ? null : s.create().start())),
-            new Stage("api → conductor", "action recorded → conductor starts (instance row, cast, queue)", true,
+            new Stage(
+                    "api",
+                    "boot request sent → create action recorded (HTTP, token, validation, quota)",
+                    false,
+                    s -> between(
+                            s.iteration().postSentAt(),
+                            s.create() == null ? null : s.create().start())),
+            new Stage(
+                    "api → conductor",
+                    "action recorded → conductor starts (instance row, cast, queue)",
+                    true,
                     s -> between(s.create() == null ? null : s.create().start(), start(s.event(CONDUCTOR)))),
-            new Stage("scheduling", "scheduler_select_destinations (call to the scheduler and back)", false,
+            new Stage(
+                    "scheduling",
+                    "scheduler_select_destinations (call to the scheduler and back)",
+                    false,
                     s -> duration(s.event(SELECT))),
-            new Stage("conductor → compute", "destination chosen → host starts the build (cast, queue)", true,
+            new Stage(
+                    "conductor → compute",
+                    "destination chosen → host starts the build (cast, queue)",
+                    true,
                     s -> between(finish(s.event(SELECT)), start(s.event(BUILD)))),
             new Stage("claim", "compute_claim_resources", false, s -> duration(s.event("compute_claim_resources"))),
-            new Stage("networking", "compute_allocate_network (call to network-service and back)", false,
+            new Stage(
+                    "networking",
+                    "compute_allocate_network (call to network-service and back)",
+                    false,
                     s -> duration(s.event("compute_allocate_network"))),
-            new Stage("block devices", "compute_block_device_mapping", false,
+            new Stage(
+                    "block devices",
+                    "compute_block_device_mapping",
+                    false,
                     s -> duration(s.event("compute_block_device_mapping"))),
             new Stage("spawning", "compute_spawn (the fake driver)", false, s -> duration(s.event("compute_spawn"))),
-            new Stage("(after launch) ACTIVE seen", "build done → a poll sees ACTIVE (call to the conductor, its "
-                    + "write, polling lag; not in the launch time)", false,
+            new Stage(
+                    "(after launch) ACTIVE seen",
+                    "build done → a poll sees ACTIVE (call to the conductor, its "
+                            + "write, polling lag; not in the launch time)",
+                    false,
                     s -> between(finish(s.event(BUILD)), s.iteration().activeSeenAt())));
 
     private static Instant start(ActionEvent event) {

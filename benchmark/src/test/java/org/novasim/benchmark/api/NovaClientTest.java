@@ -14,7 +14,8 @@ class NovaClientTest {
 
         assertThat(NovaClient.time(f.stringNode("2026-11-25T21:00:00.123456")))
                 .isEqualTo(Instant.parse("2026-11-25T21:00:00.123456Z"));
-        assertThat(NovaClient.time(f.stringNode("2026-11-25T21:00:00Z"))).isEqualTo(Instant.parse("2026-11-25T21:00:00Z"));
+        assertThat(NovaClient.time(f.stringNode("2026-11-25T21:00:00Z")))
+                .isEqualTo(Instant.parse("2026-11-25T21:00:00Z"));
         assertThat(NovaClient.time(f.stringNode("2026-11-25T21:00:00.5+00:00")))
                 .isEqualTo(Instant.parse("2026-11-25T21:00:00.500Z"));
         assertThat(NovaClient.time(f.nullNode())).isNull();

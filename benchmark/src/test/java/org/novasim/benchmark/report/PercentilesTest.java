@@ -9,7 +9,8 @@ class PercentilesTest {
 
     @Test
     void nearestRankOverAHundredValues() {
-        double[] values = IntStream.rangeClosed(1, 100).mapToDouble(i -> 101 - i).toArray(); // unsorted
+        double[] values =
+                IntStream.rangeClosed(1, 100).mapToDouble(i -> 101 - i).toArray(); // unsorted
 
         Percentiles p = Percentiles.of(values);
 

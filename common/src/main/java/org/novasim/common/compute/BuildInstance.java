@@ -13,8 +13,13 @@ import org.novasim.common.scheduler.Selection;
  * @param host    the host the build is for (one compute process serves many)
  * @param attempt 1 for the first host, 2 for the first alternate ...
  */
-public record BuildInstance(String host, InstanceInfo instance, RequestSpec spec, List<RequestedNetwork> networks,
-                            List<Selection> alternates, int attempt) {
+public record BuildInstance(
+        String host,
+        InstanceInfo instance,
+        RequestSpec spec,
+        List<RequestedNetwork> networks,
+        List<Selection> alternates,
+        int attempt) {
 
     public BuildInstance {
         networks = networks == null ? List.of() : List.copyOf(networks);

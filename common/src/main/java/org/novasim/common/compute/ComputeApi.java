@@ -30,6 +30,5 @@ public final class ComputeApi {
     public static final RpcMethod<SetHostEnabled, Void> SET_HOST_ENABLED =
             RpcMethod.cast(TOPIC, "set_host_enabled", "1.1", SetHostEnabled.class);
 
-    private ComputeApi() {
-    }
+    private ComputeApi() {}
 }

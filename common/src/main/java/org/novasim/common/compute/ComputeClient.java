@@ -18,9 +18,18 @@ public class ComputeClient {
     }
 
     /** Casts the build to the host; raises UndeliverableException when no compute process serves that host. */
-    public void buildAndRunInstance(RpcContext context, String host, InstanceInfo instance, RequestSpec spec,
-                                    List<RequestedNetwork> networks, List<Selection> alternates, int attempt) {
-        rpc.cast(context, ComputeApi.BUILD_AND_RUN_INSTANCE, host,
+    public void buildAndRunInstance(
+            RpcContext context,
+            String host,
+            InstanceInfo instance,
+            RequestSpec spec,
+            List<RequestedNetwork> networks,
+            List<Selection> alternates,
+            int attempt) {
+        rpc.cast(
+                context,
+                ComputeApi.BUILD_AND_RUN_INSTANCE,
+                host,
                 new BuildInstance(host, instance, spec, networks, alternates, attempt));
     }
 

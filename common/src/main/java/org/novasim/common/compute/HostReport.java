@@ -16,13 +16,28 @@ import java.util.List;
  *                         the usage in this report accounts for them, so a scheduler can drop its own claim for
  *                         them instead of counting it twice. Since 1.1; empty from older hosts.
  */
-public record HostReport(String host, String availabilityZone, boolean enabled,
-                         int vcpus, int memoryMb, int localGb,
-                         int vcpusUsed, int memoryMbUsed, int localGbUsed,
-                         double cpuAllocationRatio, double ramAllocationRatio, double diskAllocationRatio,
-                         int reservedHostMemoryMb, int reservedHostDiskMb,
-                         int runningVms, int failedBuilds, String hypervisorType, String architecture,
-                         int currentWorkload, String hostIp, List<String> settledInstances) {
+public record HostReport(
+        String host,
+        String availabilityZone,
+        boolean enabled,
+        int vcpus,
+        int memoryMb,
+        int localGb,
+        int vcpusUsed,
+        int memoryMbUsed,
+        int localGbUsed,
+        double cpuAllocationRatio,
+        double ramAllocationRatio,
+        double diskAllocationRatio,
+        int reservedHostMemoryMb,
+        int reservedHostDiskMb,
+        int runningVms,
+        int failedBuilds,
+        String hypervisorType,
+        String architecture,
+        int currentWorkload,
+        String hostIp,
+        List<String> settledInstances) {
 
     public HostReport {
         settledInstances = settledInstances == null ? List.of() : List.copyOf(settledInstances);

@@ -6,5 +6,4 @@ package org.novasim.common.compute;
  * The API owns the flag and persists it; the host carries it in its reports, which is how every scheduler, also
  * one started later, learns it without a channel of its own.
  */
-public record SetHostEnabled(String host, boolean enabled) {
-}
+public record SetHostEnabled(String host, boolean enabled) {}

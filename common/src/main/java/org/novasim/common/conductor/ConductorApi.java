@@ -23,6 +23,7 @@ public final class ConductorApi {
      */
     public static final RpcMethod<InstanceUpdate, Void> INSTANCE_UPDATE =
             RpcMethod.call(TOPIC, "instance_update", "1.0", InstanceUpdate.class, Void.class);
+
     public static final RpcMethod<RescheduleInstance, Void> RESCHEDULE_INSTANCE =
             RpcMethod.cast(TOPIC, "reschedule_instance", "1.0", RescheduleInstance.class);
     public static final RpcMethod<InstanceDestroyed, Void> INSTANCE_DESTROYED =
@@ -32,6 +33,5 @@ public final class ConductorApi {
     public static final RpcMethod<InstancesOnHosts, HostedInstances> INSTANCES_ON_HOSTS =
             RpcMethod.call(TOPIC, "instances_on_hosts", "1.2", InstancesOnHosts.class, HostedInstances.class);
 
-    private ConductorApi() {
-    }
+    private ConductorApi() {}
 }

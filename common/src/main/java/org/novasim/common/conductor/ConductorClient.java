@@ -18,8 +18,8 @@ public class ConductorClient {
         this.rpc = rpc;
     }
 
-    public void scheduleAndBuildInstances(RpcContext context, RequestSpec spec, List<InstanceInfo> instances,
-                                          List<RequestedNetwork> networks) {
+    public void scheduleAndBuildInstances(
+            RpcContext context, RequestSpec spec, List<InstanceInfo> instances, List<RequestedNetwork> networks) {
         rpc.cast(context, ConductorApi.SCHEDULE_AND_BUILD_INSTANCES, new ScheduleAndBuild(spec, instances, networks));
     }
 
@@ -31,22 +31,32 @@ public class ConductorClient {
         rpc.call(context, ConductorApi.INSTANCE_UPDATE, update);
     }
 
-    public void rescheduleInstance(RpcContext context, BuildInstance build, String failedHost, String reason,
-                                   boolean retryable, List<ActionEvent> events) {
-        rpc.cast(context, ConductorApi.RESCHEDULE_INSTANCE,
+    public void rescheduleInstance(
+            RpcContext context,
+            BuildInstance build,
+            String failedHost,
+            String reason,
+            boolean retryable,
+            List<ActionEvent> events) {
+        rpc.cast(
+                context,
+                ConductorApi.RESCHEDULE_INSTANCE,
                 new RescheduleInstance(build, failedHost, reason, retryable, events));
     }
 
     /** The host had no room for the instance after all: it never ran there. */
-    public void rescheduleAfterClaimRefused(RpcContext context, BuildInstance build, String host, String reason,
-                                            List<ActionEvent> events) {
-        rpc.cast(context, ConductorApi.RESCHEDULE_INSTANCE,
+    public void rescheduleAfterClaimRefused(
+            RpcContext context, BuildInstance build, String host, String reason, List<ActionEvent> events) {
+        rpc.cast(
+                context,
+                ConductorApi.RESCHEDULE_INSTANCE,
                 new RescheduleInstance(build, host, reason, true, events, true));
     }
 
     /** The instances the database places on the hosts, in any state but deleted. */
     public List<HostedInstance> instancesOnHosts(RpcContext context, List<String> hosts) {
-        return rpc.call(context, ConductorApi.INSTANCES_ON_HOSTS, new InstancesOnHosts(hosts)).instances();
+        return rpc.call(context, ConductorApi.INSTANCES_ON_HOSTS, new InstancesOnHosts(hosts))
+                .instances();
     }
 
     public void instanceDestroyed(RpcContext context, String instanceUuid, String host, List<ActionEvent> events) {

@@ -16,9 +16,16 @@ import org.novasim.common.network.NetworkInfo;
  * a host can move a task along (a reboot's reboot_pending) without knowing the vm state. Finished steps ride
  * along as events.
  */
-public record InstanceUpdate(String instanceUuid, VmState vmState, TaskState taskState, PowerState powerState,
-                             List<TaskState> expectedTaskStates, String host, NetworkInfo networkInfo,
-                             Instant launchedAt, List<ActionEvent> events) {
+public record InstanceUpdate(
+        String instanceUuid,
+        VmState vmState,
+        TaskState taskState,
+        PowerState powerState,
+        List<TaskState> expectedTaskStates,
+        String host,
+        NetworkInfo networkInfo,
+        Instant launchedAt,
+        List<ActionEvent> events) {
 
     public InstanceUpdate {
         // Not List.copyOf: "no task" is a null element.

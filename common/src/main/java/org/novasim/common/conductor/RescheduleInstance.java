@@ -12,16 +12,21 @@ import org.novasim.common.instance.ActionEvent;
  * @param claimRefused the host refused the claim (it had no room: the scheduler's view was stale), so the
  *                     instance never ran there; since 1.1, false from older hosts
  */
-public record RescheduleInstance(BuildInstance build, String failedHost, String reason, boolean retryable,
-                                 List<ActionEvent> events, boolean claimRefused) {
+public record RescheduleInstance(
+        BuildInstance build,
+        String failedHost,
+        String reason,
+        boolean retryable,
+        List<ActionEvent> events,
+        boolean claimRefused) {
 
     public RescheduleInstance {
         events = events == null ? List.of() : List.copyOf(events);
     }
 
     /** A build that started on the host and failed there. */
-    public RescheduleInstance(BuildInstance build, String failedHost, String reason, boolean retryable,
-                              List<ActionEvent> events) {
+    public RescheduleInstance(
+            BuildInstance build, String failedHost, String reason, boolean retryable, List<ActionEvent> events) {
         this(build, failedHost, reason, retryable, events, false);
     }
 }

@@ -9,14 +9,15 @@ import java.time.Instant;
  * @param result  {@code Success} or {@code Error}, as Nova writes them
  * @param details why it failed (Nova's traceback field), null on success
  */
-public record ActionEvent(String event, Instant startTime, Instant finishTime, String result, String host,
-                          String details) {
+public record ActionEvent(
+        String event, Instant startTime, Instant finishTime, String result, String host, String details) {
 
     public static final String SUCCESS = "Success";
     public static final String ERROR = "Error";
 
     /** Event names; Nova's where Nova has one, so tools that read os-instance-actions find what they expect. */
     public static final String SCHEDULE = "conductor_schedule_and_build_instances";
+
     public static final String SELECT_DESTINATIONS = "scheduler_select_destinations";
     public static final String BUILD = "compute__do_build_and_run_instance";
     public static final String CLAIM = "compute_claim_resources";

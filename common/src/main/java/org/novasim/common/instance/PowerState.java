@@ -5,7 +5,12 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Nova's power_state: what the hypervisor reports, as the integer codes the API shows. */
 public enum PowerState {
-    NOSTATE(0), RUNNING(1), PAUSED(3), SHUTDOWN(4), CRASHED(6), SUSPENDED(7);
+    NOSTATE(0),
+    RUNNING(1),
+    PAUSED(3),
+    SHUTDOWN(4),
+    CRASHED(6),
+    SUSPENDED(7);
 
     private final int code;
 

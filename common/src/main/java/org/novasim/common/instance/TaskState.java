@@ -8,12 +8,18 @@ import java.util.List;
  * Nova's own strings (note {@code powering-off} and {@code powering-on} with a hyphen), as the API shows them.
  */
 public enum TaskState {
-    SCHEDULING("scheduling"), BLOCK_DEVICE_MAPPING("block_device_mapping"), NETWORKING("networking"),
+    SCHEDULING("scheduling"),
+    BLOCK_DEVICE_MAPPING("block_device_mapping"),
+    NETWORKING("networking"),
     SPAWNING("spawning"),
     DELETING("deleting"),
-    POWERING_OFF("powering-off"), POWERING_ON("powering-on"),
-    REBOOTING("rebooting"), REBOOT_PENDING("reboot_pending"), REBOOT_STARTED("reboot_started"),
-    REBOOTING_HARD("rebooting_hard"), REBOOT_PENDING_HARD("reboot_pending_hard"),
+    POWERING_OFF("powering-off"),
+    POWERING_ON("powering-on"),
+    REBOOTING("rebooting"),
+    REBOOT_PENDING("reboot_pending"),
+    REBOOT_STARTED("reboot_started"),
+    REBOOTING_HARD("rebooting_hard"),
+    REBOOT_PENDING_HARD("reboot_pending_hard"),
     REBOOT_STARTED_HARD("reboot_started_hard");
 
     /** Task states of a soft reboot in progress (Nova's task_states.soft_reboot_states). */

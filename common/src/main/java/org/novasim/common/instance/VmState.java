@@ -5,7 +5,17 @@ import java.util.Locale;
 
 /** Nova's vm_state: what the instance is, as the database records it. */
 public enum VmState {
-    ACTIVE, BUILDING, PAUSED, SUSPENDED, STOPPED, RESCUED, RESIZED, SOFT_DELETED, DELETED, ERROR, SHELVED,
+    ACTIVE,
+    BUILDING,
+    PAUSED,
+    SUSPENDED,
+    STOPPED,
+    RESCUED,
+    RESIZED,
+    SOFT_DELETED,
+    DELETED,
+    ERROR,
+    SHELVED,
     SHELVED_OFFLOADED;
 
     @JsonValue

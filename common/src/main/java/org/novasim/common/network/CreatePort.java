@@ -7,8 +7,13 @@ import java.util.List;
  *
  * @param fixedIps empty means one free address of each IP version the network has a subnet of
  */
-public record CreatePort(String networkId, String name, String projectId, List<PortFixedIp> fixedIps,
-                         Boolean adminStateUp, String description) {
+public record CreatePort(
+        String networkId,
+        String name,
+        String projectId,
+        List<PortFixedIp> fixedIps,
+        Boolean adminStateUp,
+        String description) {
 
     public CreatePort {
         fixedIps = fixedIps == null ? List.of() : List.copyOf(fixedIps);

@@ -12,9 +12,17 @@ import java.util.List;
  * @param allocationPools null or empty takes the whole CIDR less the network, broadcast (IPv4) and gateway addresses
  * @param enableDhcp      null means true
  */
-public record CreateSubnet(String networkId, String name, String projectId, Integer ipVersion, String cidr,
-                           String gatewayIp, Boolean noGateway, List<AllocationPool> allocationPools,
-                           Boolean enableDhcp, String description) {
+public record CreateSubnet(
+        String networkId,
+        String name,
+        String projectId,
+        Integer ipVersion,
+        String cidr,
+        String gatewayIp,
+        Boolean noGateway,
+        List<AllocationPool> allocationPools,
+        Boolean enableDhcp,
+        String description) {
 
     public CreateSubnet {
         allocationPools = allocationPools == null ? List.of() : List.copyOf(allocationPools);

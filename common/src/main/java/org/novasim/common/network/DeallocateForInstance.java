@@ -1,5 +1,4 @@
 package org.novasim.common.network;
 
 /** Release every port (and so every address) of the instance. Idempotent. */
-public record DeallocateForInstance(String instanceUuid) {
-}
+public record DeallocateForInstance(String instanceUuid) {}

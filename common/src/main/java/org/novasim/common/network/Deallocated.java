@@ -1,5 +1,4 @@
 package org.novasim.common.network;
 
 /** How many ports were released. */
-public record Deallocated(int ports) {
-}
+public record Deallocated(int ports) {}

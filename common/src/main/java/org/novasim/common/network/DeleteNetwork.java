@@ -1,5 +1,4 @@
 package org.novasim.common.network;
 
 /** Delete a network and its subnets; refused while ports remain on it (Neutron's NetworkInUse). */
-public record DeleteNetwork(String networkId) {
-}
+public record DeleteNetwork(String networkId) {}

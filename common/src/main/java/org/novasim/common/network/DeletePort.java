@@ -1,5 +1,4 @@
 package org.novasim.common.network;
 
 /** Delete a port and release its addresses. */
-public record DeletePort(String portId) {
-}
+public record DeletePort(String portId) {}

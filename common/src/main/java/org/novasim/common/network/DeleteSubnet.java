@@ -1,5 +1,4 @@
 package org.novasim.common.network;
 
 /** Delete a subnet; refused while a port holds an address on it (Neutron's SubnetInUse). */
-public record DeleteSubnet(String subnetId) {
-}
+public record DeleteSubnet(String subnetId) {}

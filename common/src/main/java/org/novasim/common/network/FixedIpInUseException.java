@@ -10,7 +10,7 @@ public class FixedIpInUseException extends RemoteError {
     }
 
     public static FixedIpInUseException of(String networkId, String address) {
-        return new FixedIpInUseException("Unable to complete operation for network " + networkId
-                + ". The IP address " + address + " is in use.");
+        return new FixedIpInUseException("Unable to complete operation for network " + networkId + ". The IP address "
+                + address + " is in use.");
     }
 }

@@ -4,8 +4,15 @@ package org.novasim.common.network;
  * Filters of list_ports, as Neutron's query parameters; a null filter matches everything. A non-admin sees its own
  * project's ports only.
  */
-public record ListPorts(String id, String name, String networkId, String deviceId, String deviceOwner,
-                        String projectId, String macAddress, String status) {
+public record ListPorts(
+        String id,
+        String name,
+        String networkId,
+        String deviceId,
+        String deviceOwner,
+        String projectId,
+        String macAddress,
+        String status) {
 
     public static ListPorts all() {
         return new ListPorts(null, null, null, null, null, null, null, null);

@@ -11,9 +11,19 @@ import java.util.List;
  * @param subnets ids of the network's subnets
  * @param status  {@code ACTIVE} (a simulated network is up as soon as it exists)
  */
-public record Network(String id, String name, String projectId, boolean shared,
-                      @JsonProperty("router:external") boolean routerExternal, boolean adminStateUp, String status,
-                      int mtu, List<String> subnets, String description, Instant createdAt, Instant updatedAt) {
+public record Network(
+        String id,
+        String name,
+        String projectId,
+        boolean shared,
+        @JsonProperty("router:external") boolean routerExternal,
+        boolean adminStateUp,
+        String status,
+        int mtu,
+        List<String> subnets,
+        String description,
+        Instant createdAt,
+        Instant updatedAt) {
 
     public Network {
         subnets = subnets == null ? List.of() : List.copyOf(subnets);

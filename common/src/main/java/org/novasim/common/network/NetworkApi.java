@@ -50,6 +50,5 @@ public final class NetworkApi {
     public static final RpcMethod<DeletePort, Void> DELETE_PORT =
             RpcMethod.call(TOPIC, "delete_port", "1.1", DeletePort.class, Void.class);
 
-    private NetworkApi() {
-    }
+    private NetworkApi() {}
 }

@@ -17,14 +17,17 @@ public class NetworkClient {
         this.rpc = rpc;
     }
 
-    public NetworkInfo allocateForInstance(RpcContext context, String instanceUuid, String projectId, String host,
-                                           List<RequestedNetwork> networks) {
-        return rpc.call(context, NetworkApi.ALLOCATE_FOR_INSTANCE,
+    public NetworkInfo allocateForInstance(
+            RpcContext context, String instanceUuid, String projectId, String host, List<RequestedNetwork> networks) {
+        return rpc.call(
+                context,
+                NetworkApi.ALLOCATE_FOR_INSTANCE,
                 new AllocateForInstance(instanceUuid, projectId, host, networks));
     }
 
     public int deallocateForInstance(RpcContext context, String instanceUuid) {
-        return rpc.call(context, NetworkApi.DEALLOCATE_FOR_INSTANCE, new DeallocateForInstance(instanceUuid)).ports();
+        return rpc.call(context, NetworkApi.DEALLOCATE_FOR_INSTANCE, new DeallocateForInstance(instanceUuid))
+                .ports();
     }
 
     public List<Network> listNetworks(RpcContext context, ListNetworks filters) {

@@ -12,13 +12,23 @@ import java.util.List;
  * @param status        {@code ACTIVE} when bound to a host, {@code DOWN} otherwise
  * @param bindingHostId the compute host the port is bound to; "" when unbound
  */
-public record Port(String id, String name, String networkId, String projectId, String macAddress,
-                   List<PortFixedIp> fixedIps, String deviceId, String deviceOwner, String status,
-                   boolean adminStateUp,
-                   @JsonProperty("binding:host_id") String bindingHostId,
-                   @JsonProperty("binding:vif_type") String bindingVifType,
-                   @JsonProperty("binding:vnic_type") String bindingVnicType,
-                   String description, Instant createdAt, Instant updatedAt) {
+public record Port(
+        String id,
+        String name,
+        String networkId,
+        String projectId,
+        String macAddress,
+        List<PortFixedIp> fixedIps,
+        String deviceId,
+        String deviceOwner,
+        String status,
+        boolean adminStateUp,
+        @JsonProperty("binding:host_id") String bindingHostId,
+        @JsonProperty("binding:vif_type") String bindingVifType,
+        @JsonProperty("binding:vnic_type") String bindingVnicType,
+        String description,
+        Instant createdAt,
+        Instant updatedAt) {
 
     public Port {
         fixedIps = fixedIps == null ? List.of() : List.copyOf(fixedIps);

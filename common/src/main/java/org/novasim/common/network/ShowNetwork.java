@@ -1,5 +1,4 @@
 package org.novasim.common.network;
 
 /** Show one network by id; one the caller may not see is not found. */
-public record ShowNetwork(String networkId) {
-}
+public record ShowNetwork(String networkId) {}

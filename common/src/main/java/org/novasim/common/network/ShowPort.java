@@ -1,5 +1,4 @@
 package org.novasim.common.network;
 
 /** Show one port by id. */
-public record ShowPort(String portId) {
-}
+public record ShowPort(String portId) {}

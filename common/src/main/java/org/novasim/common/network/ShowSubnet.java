@@ -1,5 +1,4 @@
 package org.novasim.common.network;
 
 /** Show one subnet by id. */
-public record ShowSubnet(String subnetId) {
-}
+public record ShowSubnet(String subnetId) {}

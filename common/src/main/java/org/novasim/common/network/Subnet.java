@@ -9,9 +9,19 @@ import java.util.List;
  * @param gatewayIp       null when the subnet has no gateway
  * @param allocationPools where automatic allocation takes addresses from; never includes the gateway
  */
-public record Subnet(String id, String name, String networkId, String projectId, int ipVersion, String cidr,
-                     String gatewayIp, List<AllocationPool> allocationPools, boolean enableDhcp, String description,
-                     Instant createdAt, Instant updatedAt) {
+public record Subnet(
+        String id,
+        String name,
+        String networkId,
+        String projectId,
+        int ipVersion,
+        String cidr,
+        String gatewayIp,
+        List<AllocationPool> allocationPools,
+        boolean enableDhcp,
+        String description,
+        Instant createdAt,
+        Instant updatedAt) {
 
     public Subnet {
         allocationPools = allocationPools == null ? List.of() : List.copyOf(allocationPools);

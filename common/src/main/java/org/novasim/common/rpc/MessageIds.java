@@ -13,8 +13,7 @@ final class MessageIds {
     private static final String PREFIX = UUID.randomUUID().toString().substring(0, 13) + "-";
     private static final AtomicLong NEXT = new AtomicLong();
 
-    private MessageIds() {
-    }
+    private MessageIds() {}
 
     static String next() {
         return PREFIX + Long.toHexString(NEXT.incrementAndGet());

@@ -9,8 +9,8 @@ import java.util.UUID;
  * @param consumers concurrent consumers on the queue
  * @param prefetch  unacknowledged messages each consumer may hold
  */
-public record QueueSpec(String name, boolean durable, boolean autoDelete, List<String> routingKeys,
-                        int consumers, int prefetch) {
+public record QueueSpec(
+        String name, boolean durable, boolean autoDelete, List<String> routingKeys, int consumers, int prefetch) {
 
     public QueueSpec {
         routingKeys = List.copyOf(routingKeys);
@@ -29,12 +29,18 @@ public record QueueSpec(String name, boolean durable, boolean autoDelete, List<S
      * hosts): one binding {@code topic.server} per server instead of one queue and consumer per server.
      */
     public static QueueSpec servers(String queue, String topic, List<String> servers, int consumers, int prefetch) {
-        return new QueueSpec(queue, true, false, servers.stream().map(s -> topic + "." + s).toList(), consumers, prefetch);
+        return new QueueSpec(
+                queue, true, false, servers.stream().map(s -> topic + "." + s).toList(), consumers, prefetch);
     }
 
     /** A private queue of this process that receives a copy of every fanout on the topic; gone when the process is. */
     public static QueueSpec fanout(String topic, int consumers, int prefetch) {
-        return new QueueSpec(topic + "_fanout_" + UUID.randomUUID().toString().replace("-", ""), false, true,
-                List.of(topic + "_fanout"), consumers, prefetch);
+        return new QueueSpec(
+                topic + "_fanout_" + UUID.randomUUID().toString().replace("-", ""),
+                false,
+                true,
+                List.of(topic + "_fanout"),
+                consumers,
+                prefetch);
     }
 }

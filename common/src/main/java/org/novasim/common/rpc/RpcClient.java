@@ -56,9 +56,14 @@ public final class RpcClient implements SmartLifecycle {
     /** Whether the broker reads a message's expiration as a time-to-live (RabbitMQ does); learnt per connection. */
     private volatile boolean expirationIsTtl;
 
-    public RpcClient(ConnectionFactory connectionFactory, RabbitTemplate template, AmqpAdmin admin,
-                     ConfigurableListableBeanFactory beanFactory, RpcCodec codec, RemoteErrors errors,
-                     RpcProperties properties) {
+    public RpcClient(
+            ConnectionFactory connectionFactory,
+            RabbitTemplate template,
+            AmqpAdmin admin,
+            ConfigurableListableBeanFactory beanFactory,
+            RpcCodec codec,
+            RemoteErrors errors,
+            RpcProperties properties) {
         if (!connectionFactory.isPublisherConfirms() || !connectionFactory.isPublisherReturns()) {
             throw new IllegalStateException("RPC needs publisher confirms and returns: set "
                     + "spring.rabbitmq.publisher-confirm-type=correlated and spring.rabbitmq.publisher-returns=true");
@@ -67,8 +72,8 @@ public final class RpcClient implements SmartLifecycle {
         this.template.setMandatory(true);
         // Returned messages are reported through their CorrelationData (see undelivered()); replies to callers
         // that are gone are returned too, and need no more than a debug line.
-        this.template.setReturnsCallback(returned -> log.debug("returned by the broker: {} to {}",
-                returned.getReplyText(), returned.getRoutingKey()));
+        this.template.setReturnsCallback(returned ->
+                log.debug("returned by the broker: {} to {}", returned.getReplyText(), returned.getRoutingKey()));
         this.codec = codec;
         this.errors = errors;
         this.properties = properties;
@@ -153,7 +158,10 @@ public final class RpcClient implements SmartLifecycle {
      * state (reports, heartbeats) that the next one replaces, and having no subscriber is normal.
      */
     public <A> void fanout(RpcContext context, RpcMethod<A, Void> method, A args) {
-        template.send(properties.exchange(), method.fanoutKey(), message(context, method, args, MessageDeliveryMode.NON_PERSISTENT));
+        template.send(
+                properties.exchange(),
+                method.fanoutKey(),
+                message(context, method, args, MessageDeliveryMode.NON_PERSISTENT));
     }
 
     private Message message(RpcContext context, RpcMethod<?, ?> method, Object args, MessageDeliveryMode mode) {
@@ -166,8 +174,8 @@ public final class RpcClient implements SmartLifecycle {
         return new Message(codec.encode(envelope), props);
     }
 
-    private static RemoteError undelivered(String routingKey, CorrelationData data, CorrelationData.Confirm confirm,
-                                           Throwable failure) {
+    private static RemoteError undelivered(
+            String routingKey, CorrelationData data, CorrelationData.Confirm confirm, Throwable failure) {
         if (failure != null) {
             return new UndeliverableException("publishing to " + routingKey + " failed: " + failure);
         }
@@ -178,7 +186,8 @@ public final class RpcClient implements SmartLifecycle {
         }
         ReturnedMessage returned = data.getReturned();
         if (returned != null) {
-            return new UndeliverableException("no server listens on " + routingKey + " (" + returned.getReplyText() + ")");
+            return new UndeliverableException(
+                    "no server listens on " + routingKey + " (" + returned.getReplyText() + ")");
         }
         return null;
     }
@@ -187,8 +196,8 @@ public final class RpcClient implements SmartLifecycle {
         try {
             return reply.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new RpcTimeoutException("Timed out waiting for a reply to " + method.name() + " on " + key
-                    + " after " + timeout.toMillis() + " ms");
+            throw new RpcTimeoutException("Timed out waiting for a reply to " + method.name() + " on " + key + " after "
+                    + timeout.toMillis() + " ms");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RpcTimeoutException("interrupted while waiting for a reply to " + method.name());
@@ -196,7 +205,9 @@ public final class RpcClient implements SmartLifecycle {
             if (e.getCause() instanceof RemoteError remote) {
                 throw remote;
             }
-            throw new RemoteError(e.getCause().getClass().getSimpleName(), String.valueOf(e.getCause().getMessage()));
+            throw new RemoteError(
+                    e.getCause().getClass().getSimpleName(),
+                    String.valueOf(e.getCause().getMessage()));
         }
     }
 
@@ -222,13 +233,17 @@ public final class RpcClient implements SmartLifecycle {
     }
 
     private void learnBroker(Connection connection) {
-        Map<String, Object> server = connection.getDelegate() == null ? Map.of()
+        Map<String, Object> server = connection.getDelegate() == null
+                ? Map.of()
                 : connection.getDelegate().getServerProperties();
         String product = String.valueOf(server.get("product"));
         expirationIsTtl = product.contains("RabbitMQ");
-        log.info(expirationIsTtl ? "broker is {} {}: calls carry their timeout as a time-to-live"
-                : "broker is {} {}, not RabbitMQ: calls go without a broker-side time-to-live",
-                product, server.get("version"));
+        log.info(
+                expirationIsTtl
+                        ? "broker is {} {}: calls carry their timeout as a time-to-live"
+                        : "broker is {} {}, not RabbitMQ: calls go without a broker-side time-to-live",
+                product,
+                server.get("version"));
     }
 
     /** Calls still waiting for their reply. */

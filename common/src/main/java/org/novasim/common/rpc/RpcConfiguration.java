@@ -43,14 +43,25 @@ public class RpcConfiguration {
     @Bean
     RemoteErrors remoteErrors() {
         return new RemoteErrors(List.of(
-                RpcTimeoutException.class, UnsupportedVersionException.class, UnknownMethodException.class,
-                UndeliverableException.class, InvalidArgumentsException.class,
+                RpcTimeoutException.class,
+                UnsupportedVersionException.class,
+                UnknownMethodException.class,
+                UndeliverableException.class,
+                InvalidArgumentsException.class,
                 NoValidHostException.class,
-                InstanceNotFoundException.class, UnexpectedTaskStateException.class,
-                IpAddressExhaustedException.class, NetworkNotFoundException.class, FixedIpInUseException.class,
-                NetworkInUseException.class, NetworkAmbiguousException.class, SubnetNotFoundException.class,
-                SubnetInUseException.class, PortNotFoundException.class, PortInUseException.class,
-                InvalidInputException.class, PolicyNotAuthorizedException.class));
+                InstanceNotFoundException.class,
+                UnexpectedTaskStateException.class,
+                IpAddressExhaustedException.class,
+                NetworkNotFoundException.class,
+                FixedIpInUseException.class,
+                NetworkInUseException.class,
+                NetworkAmbiguousException.class,
+                SubnetNotFoundException.class,
+                SubnetInUseException.class,
+                PortNotFoundException.class,
+                PortInUseException.class,
+                InvalidInputException.class,
+                PolicyNotAuthorizedException.class));
     }
 
     @Bean
@@ -59,15 +70,24 @@ public class RpcConfiguration {
     }
 
     @Bean
-    RpcClient rpcClient(ConnectionFactory connectionFactory, RabbitTemplate template, AmqpAdmin admin,
-                        ConfigurableListableBeanFactory beanFactory, RpcCodec codec, RemoteErrors errors,
-                        RpcProperties properties) {
+    RpcClient rpcClient(
+            ConnectionFactory connectionFactory,
+            RabbitTemplate template,
+            AmqpAdmin admin,
+            ConfigurableListableBeanFactory beanFactory,
+            RpcCodec codec,
+            RemoteErrors errors,
+            RpcProperties properties) {
         return new RpcClient(connectionFactory, template, admin, beanFactory, codec, errors, properties);
     }
 
     @Bean
-    RpcServer rpcServer(ConnectionFactory connectionFactory, AmqpAdmin admin,
-                        ConfigurableListableBeanFactory beanFactory, RpcCodec codec, TopicExchange exchange) {
+    RpcServer rpcServer(
+            ConnectionFactory connectionFactory,
+            AmqpAdmin admin,
+            ConfigurableListableBeanFactory beanFactory,
+            RpcCodec codec,
+            TopicExchange exchange) {
         return new RpcServer(connectionFactory, admin, beanFactory, codec, exchange);
     }
 }

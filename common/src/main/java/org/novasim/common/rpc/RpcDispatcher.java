@@ -23,7 +23,8 @@ final class RpcDispatcher {
     }
 
     RpcReply dispatch(RpcEnvelope envelope) {
-        String requestId = envelope.context() == null ? null : envelope.context().requestId();
+        String requestId =
+                envelope.context() == null ? null : envelope.context().requestId();
         if (requestId != null) {
             MDC.put(REQUEST_ID_MDC_KEY, requestId);
         }
@@ -54,8 +55,8 @@ final class RpcDispatcher {
         }
         RpcEndpoint.Binding<?, ?> binding = endpoint.binding(envelope.method());
         if (binding == null) {
-            throw new UnknownMethodException("Endpoint " + endpoint.topic() + " does not support RPC method "
-                    + envelope.method());
+            throw new UnknownMethodException(
+                    "Endpoint " + endpoint.topic() + " does not support RPC method " + envelope.method());
         }
         return invoke(binding, envelope);
     }

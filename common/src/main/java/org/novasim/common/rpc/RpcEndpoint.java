@@ -6,8 +6,7 @@ import java.util.Map;
 /** The methods a server offers on one topic, at one contract version (Nova's manager with its target). */
 public final class RpcEndpoint {
 
-    record Binding<A, R>(RpcMethod<A, R> method, RpcHandler<A, R> handler) {
-    }
+    record Binding<A, R>(RpcMethod<A, R> method, RpcHandler<A, R> handler) {}
 
     private final String topic;
     private final RpcVersion version;
@@ -47,10 +46,13 @@ public final class RpcEndpoint {
 
         public <A, R> Builder on(RpcMethod<A, R> method, RpcHandler<A, R> handler) {
             if (!method.topic().equals(topic)) {
-                throw new IllegalArgumentException(method.name() + " belongs to topic " + method.topic() + ", not " + topic);
+                throw new IllegalArgumentException(
+                        method.name() + " belongs to topic " + method.topic() + ", not " + topic);
             }
-            if (version.compareTo(method.since()) < 0 || version.major() != method.since().major()) {
-                throw new IllegalArgumentException(method.name() + " needs version " + method.since() + ", endpoint is " + version);
+            if (version.compareTo(method.since()) < 0
+                    || version.major() != method.since().major()) {
+                throw new IllegalArgumentException(
+                        method.name() + " needs version " + method.since() + ", endpoint is " + version);
             }
             bindings.put(method.name(), new Binding<>(method, handler));
             return this;

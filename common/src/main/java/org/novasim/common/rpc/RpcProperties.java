@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param confirmTimeout how long a publish waits for the broker's confirm
  */
 @ConfigurationProperties("novasim.rpc")
-public record RpcProperties(@DefaultValue("nova") String exchange,
-                            @DefaultValue("60s") Duration callTimeout,
-                            @DefaultValue("10s") Duration confirmTimeout) {
-}
+public record RpcProperties(
+        @DefaultValue("nova") String exchange,
+        @DefaultValue("60s") Duration callTimeout,
+        @DefaultValue("10s") Duration confirmTimeout) {}

@@ -5,8 +5,7 @@ import tools.jackson.databind.JsonNode;
 /** The body of a reply to a call: a result, or the failure the server raised. */
 record RpcReply(JsonNode result, Failure failure) {
 
-    record Failure(String type, String message) {
-    }
+    record Failure(String type, String message) {}
 
     static RpcReply success(JsonNode result) {
         return new RpcReply(result, null);

@@ -39,8 +39,12 @@ public final class RpcServer implements SmartLifecycle {
     private final List<SimpleMessageListenerContainer> containers = new ArrayList<>();
     private volatile boolean running;
 
-    public RpcServer(ConnectionFactory connectionFactory, AmqpAdmin admin, ConfigurableListableBeanFactory beanFactory,
-                     RpcCodec codec, TopicExchange exchange) {
+    public RpcServer(
+            ConnectionFactory connectionFactory,
+            AmqpAdmin admin,
+            ConfigurableListableBeanFactory beanFactory,
+            RpcCodec codec,
+            TopicExchange exchange) {
         this.connectionFactory = connectionFactory;
         this.admin = admin;
         this.beanFactory = beanFactory;
@@ -60,8 +64,8 @@ public final class RpcServer implements SmartLifecycle {
         container.setMissingQueuesFatal(false);
         container.setAmqpAdmin(admin);
         RpcDispatcher dispatcher = new RpcDispatcher(endpoint, codec);
-        container.setMessageListener((ChannelAwareMessageListener) (message, channel) ->
-                onMessage(dispatcher, message, channel));
+        container.setMessageListener(
+                (ChannelAwareMessageListener) (message, channel) -> onMessage(dispatcher, message, channel));
         container.afterPropertiesSet();
         containers.add(container);
         if (running) {
@@ -86,7 +90,10 @@ public final class RpcServer implements SmartLifecycle {
         try {
             envelope = codec.decode(message.getBody(), RpcEnvelope.class);
         } catch (RuntimeException e) {
-            log.error("dropping unreadable message {}: {}", message.getMessageProperties().getMessageId(), e.toString());
+            log.error(
+                    "dropping unreadable message {}: {}",
+                    message.getMessageProperties().getMessageId(),
+                    e.toString());
             return;
         }
         RpcReply reply = dispatcher.dispatch(envelope);
@@ -102,7 +109,11 @@ public final class RpcServer implements SmartLifecycle {
                     .build();
             channel.basicPublish("", in.getReplyTo(), false, out, codec.encode(reply));
         } else if (reply.failure() != null) {
-            log.warn("cast {} failed: {}: {}", envelope.method(), reply.failure().type(), reply.failure().message());
+            log.warn(
+                    "cast {} failed: {}: {}",
+                    envelope.method(),
+                    reply.failure().type(),
+                    reply.failure().message());
         }
     }
 

@@ -17,16 +17,18 @@ final class RpcTopology {
 
     private static final Logger log = LoggerFactory.getLogger(RpcTopology.class);
 
-    private RpcTopology() {
-    }
+    private RpcTopology() {}
 
     /**
      * Registers the declarations as a bean, so that Spring AMQP's admin declares them again on every new
      * connection (after a broker restart), and declares them now if the broker is reachable. A broker that is not
      * up yet is not an error: the declarations happen when the connection comes.
      */
-    static void declare(AmqpAdmin admin, ConfigurableListableBeanFactory beanFactory, String name,
-                        List<? extends Declarable> declarables) {
+    static void declare(
+            AmqpAdmin admin,
+            ConfigurableListableBeanFactory beanFactory,
+            String name,
+            List<? extends Declarable> declarables) {
         beanFactory.registerSingleton(name, new Declarables(declarables));
         try {
             for (Declarable declarable : declarables) {

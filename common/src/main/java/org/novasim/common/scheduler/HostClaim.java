@@ -6,5 +6,4 @@ package org.novasim.common.scheduler;
  * @param serverGroup the server group the instance joins, or null; lets other schedulers keep the group's
  *                    members apart (anti-affinity) or together (affinity) before the database knows the host
  */
-public record HostClaim(String host, String instanceUuid, int vcpus, int memoryMb, int diskGb, String serverGroup) {
-}
+public record HostClaim(String host, String instanceUuid, int vcpus, int memoryMb, int diskGb, String serverGroup) {}

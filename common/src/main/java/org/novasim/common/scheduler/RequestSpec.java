@@ -14,9 +14,14 @@ import org.novasim.common.instance.ImageSpec;
  * @param serverGroup      the server group the instances join, with its policy and current hosts, or null
  * @param ignoreHosts      hosts never to choose (those that failed a previous attempt)
  */
-public record RequestSpec(String projectId, FlavorSpec flavor, ImageSpec image, String availabilityZone,
-                          Map<String, List<String>> schedulerHints, ServerGroupInfo serverGroup,
-                          List<String> ignoreHosts) {
+public record RequestSpec(
+        String projectId,
+        FlavorSpec flavor,
+        ImageSpec image,
+        String availabilityZone,
+        Map<String, List<String>> schedulerHints,
+        ServerGroupInfo serverGroup,
+        List<String> ignoreHosts) {
 
     public RequestSpec {
         schedulerHints = schedulerHints == null ? Map.of() : Map.copyOf(schedulerHints);

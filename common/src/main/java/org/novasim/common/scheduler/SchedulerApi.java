@@ -17,6 +17,5 @@ public final class SchedulerApi {
     public static final RpcMethod<SchedulerClaims, Void> SHARE_CLAIMS =
             RpcMethod.cast(TOPIC, "share_claims", "1.1", SchedulerClaims.class);
 
-    private SchedulerApi() {
-    }
+    private SchedulerApi() {}
 }

@@ -14,9 +14,11 @@ public class SchedulerClient {
     }
 
     /** Hosts for each instance, primary first; raises {@link NoValidHostException} when they do not all fit. */
-    public Selections selectDestinations(RpcContext context, RequestSpec spec, List<String> instanceUuids,
-                                         boolean returnAlternates) {
-        return rpc.call(context, SchedulerApi.SELECT_DESTINATIONS,
+    public Selections selectDestinations(
+            RpcContext context, RequestSpec spec, List<String> instanceUuids, boolean returnAlternates) {
+        return rpc.call(
+                context,
+                SchedulerApi.SELECT_DESTINATIONS,
                 new SelectDestinations(spec, instanceUuids, returnAlternates));
     }
 

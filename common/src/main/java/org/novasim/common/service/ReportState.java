@@ -1,5 +1,4 @@
 package org.novasim.common.service;
 
 /** Please report your state now (hosts or heartbeat); {@code requester} says who asks, for the logs. */
-public record ReportState(String requester) {
-}
+public record ReportState(String requester) {}

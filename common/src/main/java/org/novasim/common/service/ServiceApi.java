@@ -24,11 +24,11 @@ public final class ServiceApi {
 
     /** Binary names as Nova's os-services shows them. */
     public static final String NOVA_COMPUTE = "nova-compute";
+
     public static final String NOVA_SCHEDULER = "nova-scheduler";
     public static final String NOVA_CONDUCTOR = "nova-conductor";
     /** The network service; Nova listed its own network service under this name before Neutron took over. */
     public static final String NOVA_NETWORK = "nova-network";
 
-    private ServiceApi() {
-    }
+    private ServiceApi() {}
 }

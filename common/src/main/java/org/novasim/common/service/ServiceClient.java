@@ -14,7 +14,9 @@ public class ServiceClient {
     }
 
     public void heartbeat(String binary, String host, String topic) {
-        rpc.fanout(RpcContext.system(), ServiceApi.SERVICE_HEARTBEAT,
+        rpc.fanout(
+                RpcContext.system(),
+                ServiceApi.SERVICE_HEARTBEAT,
                 new ServiceHeartbeat(binary, host, topic, Instant.now()));
     }
 

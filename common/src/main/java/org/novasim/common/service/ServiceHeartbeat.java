@@ -10,5 +10,4 @@ import java.time.Instant;
  * @param topic  the RPC topic it serves
  * @param sentAt when it was sent (the sender's clock; receivers use their own)
  */
-public record ServiceHeartbeat(String binary, String host, String topic, Instant sentAt) {
-}
+public record ServiceHeartbeat(String binary, String host, String topic, Instant sentAt) {}

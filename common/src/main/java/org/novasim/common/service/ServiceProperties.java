@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reportInterval how often the heartbeat goes out (Nova's report_interval)
  */
 @ConfigurationProperties("novasim.service")
-public record ServiceProperties(String host, @DefaultValue("10s") Duration reportInterval) {
+public record ServiceProperties(
+        String host, @DefaultValue("10s") Duration reportInterval) {
 
     public String hostName() {
         if (host != null && !host.isBlank()) {

@@ -33,22 +33,21 @@ import org.springframework.context.annotation.Import;
  */
 class CallTimeToLiveIT {
 
-    record Ping(String text) {
-    }
+    record Ping(String text) {}
 
     static final RpcMethod<Ping, Ping> PING = RpcMethod.call("ttltest", "ping", "1.0", Ping.class, Ping.class);
 
     @SpringBootConfiguration
     @EnableAutoConfiguration
     @Import(RpcConfiguration.class)
-    static class TestApp {
-    }
+    static class TestApp {}
 
     @Test
     void onRabbitMqACallCarriesItsTimeoutAsTimeToLive() {
         try (ConfigurableApplicationContext app = app(TestBroker.isolated().springProperties())) {
             assertThat(product(app)).contains("RabbitMQ");
-            assertThat(publishedCall(app).getMessageProperties().getExpiration()).isEqualTo("3000");
+            assertThat(publishedCall(app).getMessageProperties().getExpiration())
+                    .isEqualTo("3000");
         }
     }
 
@@ -59,21 +58,36 @@ class CallTimeToLiveIT {
             port = socket.getLocalPort();
         }
         try (EmbeddedBroker broker = EmbeddedBroker.start(BrokerSettings.loopback(port));
-             ConfigurableApplicationContext app = app(Map.of("spring.rabbitmq.host", "127.0.0.1",
-                     "spring.rabbitmq.port", port, "spring.rabbitmq.username", "guest",
-                     "spring.rabbitmq.password", "guest", "spring.rabbitmq.virtual-host", "/"))) {
+                ConfigurableApplicationContext app = app(Map.of(
+                        "spring.rabbitmq.host",
+                        "127.0.0.1",
+                        "spring.rabbitmq.port",
+                        port,
+                        "spring.rabbitmq.username",
+                        "guest",
+                        "spring.rabbitmq.password",
+                        "guest",
+                        "spring.rabbitmq.virtual-host",
+                        "/"))) {
             assertThat(product(app)).doesNotContain("RabbitMQ").containsIgnoringCase("qpid");
-            assertThat(publishedCall(app).getMessageProperties().getExpiration()).isNull();
+            assertThat(publishedCall(app).getMessageProperties().getExpiration())
+                    .isNull();
         }
     }
 
     private static ConfigurableApplicationContext app(Map<String, Object> broker) {
-        return new SpringApplicationBuilder(TestApp.class).web(WebApplicationType.NONE).properties(broker).run();
+        return new SpringApplicationBuilder(TestApp.class)
+                .web(WebApplicationType.NONE)
+                .properties(broker)
+                .run();
     }
 
     private static String product(ConfigurableApplicationContext app) {
-        return String.valueOf(app.getBean(ConnectionFactory.class).createConnection().getDelegate()
-                .getServerProperties().get("product"));
+        return String.valueOf(app.getBean(ConnectionFactory.class)
+                .createConnection()
+                .getDelegate()
+                .getServerProperties()
+                .get("product"));
     }
 
     /** Makes a call nobody answers and takes its message off a plain queue bound where a server would be. */

@@ -9,7 +9,8 @@ import org.novasim.common.scheduler.NoValidHostException;
 
 class RemoteErrorsTest {
 
-    private final RemoteErrors errors = new RemoteErrors(List.of(NoValidHostException.class, IpAddressExhaustedException.class));
+    private final RemoteErrors errors =
+            new RemoteErrors(List.of(NoValidHostException.class, IpAddressExhaustedException.class));
 
     @Test
     void rebuildsKnownTypesAsTheirClass() {

@@ -11,11 +11,9 @@ import tools.jackson.databind.node.JsonNodeFactory;
 
 class RpcDispatcherTest {
 
-    record Ping(String text, int times) {
-    }
+    record Ping(String text, int times) {}
 
-    record Pong(String text) {
-    }
+    record Pong(String text) {}
 
     static final RpcMethod<Ping, Pong> PING = RpcMethod.call("test", "ping", "1.0", Ping.class, Pong.class);
     static final RpcMethod<Ping, Pong> PING_V2 = RpcMethod.call("test", "ping_twice", "1.2", Ping.class, Pong.class);
@@ -45,12 +43,17 @@ class RpcDispatcherTest {
         assertThat(codec.fromTree(reply.result(), Pong.class)).isEqualTo(new Pong("abab"));
         assertThat(contextSeen.get()).isEqualTo(context);
         assertThat(requestIdSeen.get()).isEqualTo("req-1");
-        assertThat(MDC.get("request_id")).as("request id does not leak to the next message").isNull();
+        assertThat(MDC.get("request_id"))
+                .as("request id does not leak to the next message")
+                .isNull();
     }
 
     @Test
     void servesOlderMinorVersions() {
-        assertThat(dispatcher.dispatch(envelope("ping", "1.1", new Ping("x", 1))).failure()).isNull();
+        assertThat(dispatcher
+                        .dispatch(envelope("ping", "1.1", new Ping("x", 1)))
+                        .failure())
+                .isNull();
     }
 
     @Test
@@ -58,14 +61,22 @@ class RpcDispatcherTest {
         RpcReply reply = dispatcher.dispatch(envelope("ping", "1.3", new Ping("x", 1)));
 
         assertThat(reply.failure().type()).isEqualTo("UnsupportedVersionException");
-        assertThat(reply.failure().message()).contains("does not support RPC version 1.3").contains("ping");
+        assertThat(reply.failure().message())
+                .contains("does not support RPC version 1.3")
+                .contains("ping");
     }
 
     @Test
     void refusesOtherMajorVersion() {
-        assertThat(dispatcher.dispatch(envelope("ping", "2.0", new Ping("x", 1))).failure().type())
+        assertThat(dispatcher
+                        .dispatch(envelope("ping", "2.0", new Ping("x", 1)))
+                        .failure()
+                        .type())
                 .isEqualTo("UnsupportedVersionException");
-        assertThat(dispatcher.dispatch(envelope("ping", "x.y", new Ping("x", 1))).failure().type())
+        assertThat(dispatcher
+                        .dispatch(envelope("ping", "x.y", new Ping("x", 1)))
+                        .failure()
+                        .type())
                 .isEqualTo("UnsupportedVersionException");
     }
 
@@ -112,7 +123,11 @@ class RpcDispatcherTest {
 
     @Test
     void ignoresFieldsAddedByNewerMinorVersions() {
-        var args = JsonNodeFactory.instance.objectNode().put("text", "a").put("times", 3).put("added_in_1_9", true);
+        var args = JsonNodeFactory.instance
+                .objectNode()
+                .put("text", "a")
+                .put("times", 3)
+                .put("added_in_1_9", true);
 
         RpcReply reply = dispatcher.dispatch(new RpcEnvelope("ping", "1.0", context, args));
 
@@ -122,11 +137,11 @@ class RpcDispatcherTest {
     @Test
     void endpointRefusesMethodsOfAnotherTopicOrNewerVersion() {
         RpcMethod<Ping, Pong> elsewhere = RpcMethod.call("other", "ping", "1.0", Ping.class, Pong.class);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
-                RpcEndpoint.builder("test", new RpcVersion(1, 0)).on(elsewhere, (c, p) -> null))
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> RpcEndpoint.builder("test", new RpcVersion(1, 0)).on(elsewhere, (c, p) -> null))
                 .isInstanceOf(IllegalArgumentException.class);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
-                RpcEndpoint.builder("test", new RpcVersion(1, 1)).on(PING_V2, (c, p) -> null))
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> RpcEndpoint.builder("test", new RpcVersion(1, 1)).on(PING_V2, (c, p) -> null))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

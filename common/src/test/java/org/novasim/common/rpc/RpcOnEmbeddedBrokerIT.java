@@ -20,9 +20,17 @@ class RpcOnEmbeddedBrokerIT extends RpcPromisesContract {
             port = socket.getLocalPort();
         }
         broker = EmbeddedBroker.start(new BrokerSettings("127.0.0.1", port, "novasim", "s3cret", "/"));
-        return Map.of("spring.rabbitmq.host", "127.0.0.1", "spring.rabbitmq.port", port,
-                "spring.rabbitmq.username", "novasim", "spring.rabbitmq.password", "s3cret",
-                "spring.rabbitmq.virtual-host", "/");
+        return Map.of(
+                "spring.rabbitmq.host",
+                "127.0.0.1",
+                "spring.rabbitmq.port",
+                port,
+                "spring.rabbitmq.username",
+                "novasim",
+                "spring.rabbitmq.password",
+                "s3cret",
+                "spring.rabbitmq.virtual-host",
+                "/");
     }
 
     @Override

@@ -34,15 +34,14 @@ import org.springframework.context.annotation.Import;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class RpcPromisesContract {
 
-    record Echo(String text, long sleepMillis, boolean fail) {
-    }
+    record Echo(String text, long sleepMillis, boolean fail) {}
 
-    record Echoed(String text, String requestId, String projectId) {
-    }
+    record Echoed(String text, String requestId, String projectId) {}
 
     static final String TOPIC = "rpctest";
     static final RpcMethod<Echo, Echoed> ECHO = RpcMethod.call(TOPIC, "echo", "1.0", Echo.class, Echoed.class);
-    static final RpcMethod<Echo, Echoed> ECHO_FROM_THE_FUTURE = RpcMethod.call(TOPIC, "echo", "1.5", Echo.class, Echoed.class);
+    static final RpcMethod<Echo, Echoed> ECHO_FROM_THE_FUTURE =
+            RpcMethod.call(TOPIC, "echo", "1.5", Echo.class, Echoed.class);
     static final RpcMethod<Echo, Void> NOTE = RpcMethod.cast(TOPIC, "note", "1.0", Echo.class);
 
     private ConfigurableApplicationContext app;
@@ -57,8 +56,7 @@ public abstract class RpcPromisesContract {
     @SpringBootConfiguration
     @EnableAutoConfiguration
     @Import(RpcConfiguration.class)
-    static class TestApp {
-    }
+    static class TestApp {}
 
     /** The Spring properties that connect to the broker under test (started by then). */
     protected abstract Map<String, Object> brokerProperties() throws Exception;
@@ -95,15 +93,16 @@ public abstract class RpcPromisesContract {
     }
 
     private RpcEndpoint fanoutEndpoint(List<String> sink) {
-        return RpcEndpoint.builder(TOPIC, new RpcVersion(1, 0)).on(NOTE, (ctx, args) -> {
-            sink.add(args.text());
-            return null;
-        }).build();
+        return RpcEndpoint.builder(TOPIC, new RpcVersion(1, 0))
+                .on(NOTE, (ctx, args) -> {
+                    sink.add(args.text());
+                    return null;
+                })
+                .build();
     }
 
     /** Stops the broker under test if the subclass started it; runs after the services let go of it. */
-    protected void stopBroker() throws Exception {
-    }
+    protected void stopBroker() throws Exception {}
 
     @AfterAll
     void stop() throws Exception {
@@ -141,7 +140,8 @@ public abstract class RpcPromisesContract {
     void callWithoutReplyInTimeFailsWithTimeout() {
         long start = System.nanoTime();
 
-        assertThatThrownBy(() -> client.call(context, ECHO, null, new Echo("slow", 2_000, false), Duration.ofMillis(300)))
+        assertThatThrownBy(
+                        () -> client.call(context, ECHO, null, new Echo("slow", 2_000, false), Duration.ofMillis(300)))
                 .isInstanceOf(RpcTimeoutException.class)
                 .hasMessageContaining("Timed out waiting for a reply to echo");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1_500));
@@ -149,14 +149,16 @@ public abstract class RpcPromisesContract {
         // The server still answers the stale call (a broker-side TTL drops only calls still queued); the late
         // reply is dropped quietly and the next call gets its own.
         await().atMost(Duration.ofSeconds(5)).until(() -> lateEchoes.contains("slow"));
-        assertThat(client.call(context, ECHO, new Echo("after", 0, false)).text()).isEqualTo("after");
+        assertThat(client.call(context, ECHO, new Echo("after", 0, false)).text())
+                .isEqualTo("after");
     }
 
     @Test
     void callToAServerNobodyServesFailsAtOnce() {
         long start = System.nanoTime();
 
-        assertThatThrownBy(() -> client.call(context, ECHO, "host-z", new Echo("lost", 0, false), Duration.ofSeconds(5)))
+        assertThatThrownBy(
+                        () -> client.call(context, ECHO, "host-z", new Echo("lost", 0, false), Duration.ofSeconds(5)))
                 .isInstanceOf(UndeliverableException.class)
                 .hasMessageContaining("rpctest.host-z");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));

@@ -18,14 +18,14 @@ import org.novasim.common.instance.TaskState;
 import org.novasim.common.instance.VmState;
 import org.novasim.common.network.FixedIpInUseException;
 import org.novasim.common.network.InvalidInputException;
-import org.novasim.common.network.NetworkAmbiguousException;
-import org.novasim.common.network.PolicyNotAuthorizedException;
-import org.novasim.common.network.PortInUseException;
-import org.novasim.common.network.PortNotFoundException;
 import org.novasim.common.network.IpAddressExhaustedException;
+import org.novasim.common.network.NetworkAmbiguousException;
 import org.novasim.common.network.NetworkClient;
 import org.novasim.common.network.NetworkInfo;
 import org.novasim.common.network.NetworkNotFoundException;
+import org.novasim.common.network.PolicyNotAuthorizedException;
+import org.novasim.common.network.PortInUseException;
+import org.novasim.common.network.PortNotFoundException;
 import org.novasim.common.rpc.RpcContext;
 import org.novasim.compute.host.SimulatedHost;
 import org.novasim.compute.host.SimulatedHosts;
@@ -54,8 +54,13 @@ public final class InstanceBuilder {
     private final Executor workers;
     private final Clock clock;
 
-    public InstanceBuilder(SimulatedHosts hosts, HypervisorDriver driver, ConductorClient conductor,
-                           NetworkClient network, Executor workers, Clock clock) {
+    public InstanceBuilder(
+            SimulatedHosts hosts,
+            HypervisorDriver driver,
+            ConductorClient conductor,
+            NetworkClient network,
+            Executor workers,
+            Clock clock) {
         this.hosts = hosts;
         this.driver = driver;
         this.conductor = conductor;
@@ -105,16 +110,26 @@ public final class InstanceBuilder {
         Instant started = clock.instant();
         SimulatedHost host = hosts.get(request.host());
         if (host == null) {
-            conductor.rescheduleInstance(context, request, request.host(),
-                    "Compute host " + request.host() + " could not be found.", true, List.of());
+            conductor.rescheduleInstance(
+                    context,
+                    request,
+                    request.host(),
+                    "Compute host " + request.host() + " could not be found.",
+                    true,
+                    List.of());
             return;
         }
-        Optional<String> refused = host.tracker().claim(request.instance().uuid(), request.instance().flavor());
+        Optional<String> refused = host.tracker()
+                .claim(request.instance().uuid(), request.instance().flavor());
         // Claimed or refused, the host's next reports account for it: schedulers may drop their own claim.
         host.settled(request.instance().uuid(), started);
         if (refused.isPresent()) {
             log.info("instance {} does not fit on {}: {}", request.instance().uuid(), host.name(), refused.get());
-            conductor.rescheduleAfterClaimRefused(context, request, host.name(), refused.get(),
+            conductor.rescheduleAfterClaimRefused(
+                    context,
+                    request,
+                    host.name(),
+                    refused.get(),
                     List.of(ActionEvent.error(ActionEvent.CLAIM, started, host.name(), refused.get())));
             return;
         }
@@ -129,17 +144,34 @@ public final class InstanceBuilder {
             build.stageStarted = clock.instant();
             update(build, VmState.BUILDING, null, PowerState.NOSTATE, TaskState.SCHEDULING, null, null);
             update(build, VmState.BUILDING, TaskState.NETWORKING, PowerState.NOSTATE, null, null, null);
-            NetworkInfo networkInfo = network.allocateForInstance(build.context, build.uuid(),
-                    build.request.instance().projectId(), build.host.name(), build.request.networks());
+            NetworkInfo networkInfo = network.allocateForInstance(
+                    build.context,
+                    build.uuid(),
+                    build.request.instance().projectId(),
+                    build.host.name(),
+                    build.request.networks());
             build.networkAllocated = true;
             build.finishStage(ActionEvent.BLOCK_DEVICE_MAPPING);
-            update(build, VmState.BUILDING, TaskState.BLOCK_DEVICE_MAPPING, PowerState.NOSTATE,
-                    TaskState.NETWORKING, networkInfo, null);
+            update(
+                    build,
+                    VmState.BUILDING,
+                    TaskState.BLOCK_DEVICE_MAPPING,
+                    PowerState.NOSTATE,
+                    TaskState.NETWORKING,
+                    networkInfo,
+                    null);
             build.finishStage(ActionEvent.SPAWN);
-            update(build, VmState.BUILDING, TaskState.SPAWNING, PowerState.NOSTATE,
-                    TaskState.BLOCK_DEVICE_MAPPING, null, null);
-            driver.spawn(build.host.name(), build.request.instance()).whenComplete((ok, failure) ->
-                    workers.execute(() -> withRequestId(build, () -> finish(build, failure))));
+            update(
+                    build,
+                    VmState.BUILDING,
+                    TaskState.SPAWNING,
+                    PowerState.NOSTATE,
+                    TaskState.BLOCK_DEVICE_MAPPING,
+                    null,
+                    null);
+            driver.spawn(build.host.name(), build.request.instance())
+                    .whenComplete((ok, failure) ->
+                            workers.execute(() -> withRequestId(build, () -> finish(build, failure))));
         } catch (RuntimeException e) {
             try {
                 failed(build, e);
@@ -167,12 +199,28 @@ public final class InstanceBuilder {
         }
     }
 
-    private void update(Build build, VmState vmState, TaskState taskState, PowerState powerState,
-                        TaskState expected, NetworkInfo networkInfo, Instant launchedAt) {
+    private void update(
+            Build build,
+            VmState vmState,
+            TaskState taskState,
+            PowerState powerState,
+            TaskState expected,
+            NetworkInfo networkInfo,
+            Instant launchedAt) {
         List<TaskState> expectedStates = new ArrayList<>(1);
         expectedStates.add(expected);
-        conductor.instanceUpdate(build.context, new InstanceUpdate(build.uuid(), vmState, taskState, powerState,
-                expectedStates, build.host.name(), networkInfo, launchedAt, build.takeEvents()));
+        conductor.instanceUpdate(
+                build.context,
+                new InstanceUpdate(
+                        build.uuid(),
+                        vmState,
+                        taskState,
+                        powerState,
+                        expectedStates,
+                        build.host.name(),
+                        networkInfo,
+                        launchedAt,
+                        build.takeEvents()));
     }
 
     /** Cleans up what the build holds; unless it was deleted meanwhile, asks the conductor to try elsewhere. */
@@ -182,7 +230,8 @@ public final class InstanceBuilder {
             log.info("build of {} on {} stopped: {}", build.uuid(), build.host.name(), failure.getMessage());
             return;
         }
-        log.warn("build of {} on {} failed in {}: {}", build.uuid(), build.host.name(), build.stage, failure.toString());
+        log.warn(
+                "build of {} on {} failed in {}: {}", build.uuid(), build.host.name(), build.stage, failure.toString());
         build.host.buildFailed();
         String reason = failure.getMessage() == null ? failure.toString() : failure.getMessage();
         List<ActionEvent> events = new ArrayList<>(build.takeEvents());
@@ -191,8 +240,8 @@ public final class InstanceBuilder {
         }
         events.add(ActionEvent.error(ActionEvent.BUILD, build.started, build.host.name(), reason));
         try {
-            conductor.rescheduleInstance(build.context, build.request, build.host.name(), reason,
-                    isRetryable(failure), events);
+            conductor.rescheduleInstance(
+                    build.context, build.request, build.host.name(), reason, isRetryable(failure), events);
         } catch (RuntimeException e) {
             log.error("could not ask the conductor to reschedule {}: {}", build.uuid(), e.toString());
         }
@@ -200,10 +249,14 @@ public final class InstanceBuilder {
 
     /** Another host cannot fix a network request that is wrong or cannot be met (no address left, port taken). */
     private static boolean isRetryable(Throwable failure) {
-        return !(failure instanceof IpAddressExhaustedException || failure instanceof NetworkNotFoundException
-                || failure instanceof FixedIpInUseException || failure instanceof InvalidInputException
-                || failure instanceof PortInUseException || failure instanceof PortNotFoundException
-                || failure instanceof NetworkAmbiguousException || failure instanceof PolicyNotAuthorizedException);
+        return !(failure instanceof IpAddressExhaustedException
+                || failure instanceof NetworkNotFoundException
+                || failure instanceof FixedIpInUseException
+                || failure instanceof InvalidInputException
+                || failure instanceof PortInUseException
+                || failure instanceof PortNotFoundException
+                || failure instanceof NetworkAmbiguousException
+                || failure instanceof PolicyNotAuthorizedException);
     }
 
     private void cleanUp(Build build) {

@@ -29,8 +29,12 @@ public final class InstanceTerminator {
     private final NetworkClient network;
     private final Clock clock;
 
-    public InstanceTerminator(SimulatedHosts hosts, HypervisorDriver driver, ConductorClient conductor,
-                              NetworkClient network, Clock clock) {
+    public InstanceTerminator(
+            SimulatedHosts hosts,
+            HypervisorDriver driver,
+            ConductorClient conductor,
+            NetworkClient network,
+            Clock clock) {
         this.hosts = hosts;
         this.driver = driver;
         this.conductor = conductor;
@@ -51,7 +55,10 @@ public final class InstanceTerminator {
             host.markChanged();
         }
         log.info("instance {} deleted from {} ({} ports released)", uuid, request.host(), ports);
-        conductor.instanceDestroyed(context, uuid, request.host(),
+        conductor.instanceDestroyed(
+                context,
+                uuid,
+                request.host(),
                 List.of(ActionEvent.success(ActionEvent.TERMINATE, started, request.host())));
     }
 }

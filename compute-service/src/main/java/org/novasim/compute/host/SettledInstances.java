@@ -14,8 +14,7 @@ import java.util.List;
  */
 final class SettledInstances {
 
-    private record Entry(String uuid, Instant at) {
-    }
+    private record Entry(String uuid, Instant at) {}
 
     private final Deque<Entry> entries = new ArrayDeque<>();
     private final Duration retention;

@@ -24,8 +24,13 @@ public final class SimulatedHost {
     private final AtomicBoolean changed = new AtomicBoolean(true);
     private volatile boolean enabled = true;
 
-    public SimulatedHost(String name, HostGroup spec, String hostIp, int maxConcurrentBuilds, Executor workers,
-                         Duration settledRetention) {
+    public SimulatedHost(
+            String name,
+            HostGroup spec,
+            String hostIp,
+            int maxConcurrentBuilds,
+            Executor workers,
+            Duration settledRetention) {
         this.name = name;
         this.spec = spec;
         this.hostIp = hostIp;
@@ -93,12 +98,27 @@ public final class SimulatedHost {
         // (harmless), never missed.
         List<String> recentlySettled = settled.recent(now);
         ResourceTracker.Usage used = tracker.used();
-        return new HostReport(name, spec.availabilityZone(), enabled,
-                spec.vcpus(), spec.memoryMb(), spec.diskGb(),
-                used.vcpus(), used.memoryMb(), used.diskGb(),
-                spec.cpuAllocationRatio(), spec.ramAllocationRatio(), spec.diskAllocationRatio(),
-                spec.reservedHostMemoryMb(), spec.reservedHostDiskMb(),
-                runningVms, failedBuilds.get(), spec.hypervisorType(), spec.architecture(),
-                builds.running() + builds.waiting(), hostIp, recentlySettled);
+        return new HostReport(
+                name,
+                spec.availabilityZone(),
+                enabled,
+                spec.vcpus(),
+                spec.memoryMb(),
+                spec.diskGb(),
+                used.vcpus(),
+                used.memoryMb(),
+                used.diskGb(),
+                spec.cpuAllocationRatio(),
+                spec.ramAllocationRatio(),
+                spec.diskAllocationRatio(),
+                spec.reservedHostMemoryMb(),
+                spec.reservedHostDiskMb(),
+                runningVms,
+                failedBuilds.get(),
+                spec.hypervisorType(),
+                spec.architecture(),
+                builds.running() + builds.waiting(),
+                hostIp,
+                recentlySettled);
     }
 }

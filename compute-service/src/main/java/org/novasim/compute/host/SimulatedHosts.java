@@ -16,13 +16,17 @@ public final class SimulatedHosts {
      * @param defaultHostIp the management address of hosts whose group names none (the process's own address:
      *                      simulated hosts share the machine they run on)
      */
-    public SimulatedHosts(List<HostGroup> groups, int maxConcurrentBuilds, Executor workers, String defaultHostIp,
-                          Duration settledRetention) {
+    public SimulatedHosts(
+            List<HostGroup> groups,
+            int maxConcurrentBuilds,
+            Executor workers,
+            String defaultHostIp,
+            Duration settledRetention) {
         for (HostGroup group : groups) {
             String hostIp = group.hostIp() == null || group.hostIp().isBlank() ? defaultHostIp : group.hostIp();
             for (String name : group.hostNames()) {
-                SimulatedHost host = new SimulatedHost(name, group, hostIp, maxConcurrentBuilds, workers,
-                        settledRetention);
+                SimulatedHost host =
+                        new SimulatedHost(name, group, hostIp, maxConcurrentBuilds, workers, settledRetention);
                 if (hosts.putIfAbsent(name, host) != null) {
                     throw new IllegalArgumentException("host " + name + " is configured twice");
                 }

@@ -61,10 +61,23 @@ public final class PowerActions {
         if (before == PowerState.NOSTATE || before == PowerState.SHUTDOWN || before == PowerState.CRASHED) {
             expected.add(null);
         }
-        whenDone(context, driver.powerOff(host, uuid),
-                () -> update(context, uuid, host, VmState.STOPPED, null, PowerState.SHUTDOWN, expected,
+        whenDone(
+                context,
+                driver.powerOff(host, uuid),
+                () -> update(
+                        context,
+                        uuid,
+                        host,
+                        VmState.STOPPED,
+                        null,
+                        PowerState.SHUTDOWN,
+                        expected,
                         ActionEvent.success(ActionEvent.STOP, started, host)),
-                failure -> revert(context, uuid, host, TaskState.POWERING_OFF,
+                failure -> revert(
+                        context,
+                        uuid,
+                        host,
+                        TaskState.POWERING_OFF,
                         ActionEvent.error(ActionEvent.STOP, started, host, failure.getMessage())));
     }
 
@@ -73,10 +86,23 @@ public final class PowerActions {
         String host = request.host();
         String uuid = request.instanceUuid();
         Instant started = clock.instant();
-        whenDone(context, driver.powerOn(host, uuid),
-                () -> update(context, uuid, host, VmState.ACTIVE, null, PowerState.RUNNING,
-                        listOf(TaskState.POWERING_ON), ActionEvent.success(ActionEvent.START, started, host)),
-                failure -> revert(context, uuid, host, TaskState.POWERING_ON,
+        whenDone(
+                context,
+                driver.powerOn(host, uuid),
+                () -> update(
+                        context,
+                        uuid,
+                        host,
+                        VmState.ACTIVE,
+                        null,
+                        PowerState.RUNNING,
+                        listOf(TaskState.POWERING_ON),
+                        ActionEvent.success(ActionEvent.START, started, host)),
+                failure -> revert(
+                        context,
+                        uuid,
+                        host,
+                        TaskState.POWERING_ON,
                         ActionEvent.error(ActionEvent.START, started, host, failure.getMessage())));
     }
 
@@ -94,18 +120,42 @@ public final class PowerActions {
         workers.execute(() -> withRequestId(context, () -> {
             try {
                 PowerState current = driver.powerState(host, uuid);
-                send(context, new InstanceUpdate(uuid, null, pending, current,
-                        hard ? TaskState.HARD_REBOOT_STATES : TaskState.SOFT_REBOOT_STATES, host, null, null, List.of()));
-                send(context, new InstanceUpdate(uuid, null, begun, current, listOf(pending), host, null, null,
-                        List.of()));
+                send(
+                        context,
+                        new InstanceUpdate(
+                                uuid,
+                                null,
+                                pending,
+                                current,
+                                hard ? TaskState.HARD_REBOOT_STATES : TaskState.SOFT_REBOOT_STATES,
+                                host,
+                                null,
+                                null,
+                                List.of()));
+                send(
+                        context,
+                        new InstanceUpdate(uuid, null, begun, current, listOf(pending), host, null, null, List.of()));
             } catch (RuntimeException e) {
                 stopped(uuid, "reboot", e);
                 return;
             }
-            whenDone(context, driver.reboot(host, uuid, hard),
-                    () -> update(context, uuid, host, VmState.ACTIVE, null, PowerState.RUNNING, listOf(begun),
+            whenDone(
+                    context,
+                    driver.reboot(host, uuid, hard),
+                    () -> update(
+                            context,
+                            uuid,
+                            host,
+                            VmState.ACTIVE,
+                            null,
+                            PowerState.RUNNING,
+                            listOf(begun),
                             ActionEvent.success(ActionEvent.REBOOT, started, host)),
-                    failure -> rebootFailed(context, uuid, host, begun,
+                    failure -> rebootFailed(
+                            context,
+                            uuid,
+                            host,
+                            begun,
                             ActionEvent.error(ActionEvent.REBOOT, started, host, failure.getMessage())));
         }));
     }
@@ -114,12 +164,17 @@ public final class PowerActions {
     private void rebootFailed(RpcContext context, String uuid, String host, TaskState begun, ActionEvent event) {
         PowerState now = driver.powerState(host, uuid);
         VmState vmState = now == PowerState.RUNNING ? null : VmState.ERROR;
-        tryUpdate(context, new InstanceUpdate(uuid, vmState, null, now, listOf(begun), host, null, null,
-                List.of(event)), "reboot");
+        tryUpdate(
+                context,
+                new InstanceUpdate(uuid, vmState, null, now, listOf(begun), host, null, null, List.of(event)),
+                "reboot");
     }
 
-    private void whenDone(RpcContext context, CompletableFuture<Void> operation, Runnable success,
-                          java.util.function.Consumer<Throwable> failure) {
+    private void whenDone(
+            RpcContext context,
+            CompletableFuture<Void> operation,
+            Runnable success,
+            java.util.function.Consumer<Throwable> failure) {
         operation.whenComplete((ok, error) -> workers.execute(() -> withRequestId(context, () -> {
             if (error == null) {
                 success.run();
@@ -129,10 +184,19 @@ public final class PowerActions {
         })));
     }
 
-    private void update(RpcContext context, String uuid, String host, VmState vmState, TaskState taskState,
-                        PowerState powerState, List<TaskState> expected, ActionEvent event) {
-        if (tryUpdate(context, new InstanceUpdate(uuid, vmState, taskState, powerState, expected, host, null, null,
-                List.of(event)), event.event())) {
+    private void update(
+            RpcContext context,
+            String uuid,
+            String host,
+            VmState vmState,
+            TaskState taskState,
+            PowerState powerState,
+            List<TaskState> expected,
+            ActionEvent event) {
+        if (tryUpdate(
+                context,
+                new InstanceUpdate(uuid, vmState, taskState, powerState, expected, host, null, null, List.of(event)),
+                event.event())) {
             log.info("instance {} on {} is now {} ({})", uuid, host, vmState.value(), powerState);
         }
     }
@@ -141,8 +205,19 @@ public final class PowerActions {
     private void revert(RpcContext context, String uuid, String host, TaskState task, ActionEvent event) {
         log.warn("{} of {} on {} failed: {}", event.event(), uuid, host, event.details());
         PowerState now = driver.powerState(host, uuid);
-        tryUpdate(context, new InstanceUpdate(uuid, null, null, now == PowerState.NOSTATE ? null : now,
-                listOf(task), host, null, null, List.of(event)), event.event());
+        tryUpdate(
+                context,
+                new InstanceUpdate(
+                        uuid,
+                        null,
+                        null,
+                        now == PowerState.NOSTATE ? null : now,
+                        listOf(task),
+                        host,
+                        null,
+                        null,
+                        List.of(event)),
+                event.event());
     }
 
     private boolean tryUpdate(RpcContext context, InstanceUpdate update, String what) {

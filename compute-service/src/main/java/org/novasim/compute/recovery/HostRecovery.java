@@ -46,8 +46,12 @@ public final class HostRecovery {
     private volatile boolean done;
     private volatile boolean reported;
 
-    public HostRecovery(SimulatedHosts hosts, HypervisorDriver driver, ConductorClient conductor,
-                        InstanceTerminator terminator, Clock clock) {
+    public HostRecovery(
+            SimulatedHosts hosts,
+            HypervisorDriver driver,
+            ConductorClient conductor,
+            InstanceTerminator terminator,
+            Clock clock) {
         this.hosts = hosts;
         this.driver = driver;
         this.conductor = conductor;
@@ -85,7 +89,8 @@ public final class HostRecovery {
         try {
             while (!tryOnce()) {
                 if (clock.instant().plus(wait).isAfter(deadline)) {
-                    log.error("no conductor answered within {}: the hosts report without their earlier instances",
+                    log.error(
+                            "no conductor answered within {}: the hosts report without their earlier instances",
                             timeout);
                     return;
                 }
@@ -132,8 +137,10 @@ public final class HostRecovery {
         List<TaskState> expected = new ArrayList<>(1);
         expected.add(instance.taskState());
         try {
-            conductor.instanceUpdate(RpcContext.system(), new InstanceUpdate(instance.uuid(), VmState.ERROR, null, null,
-                    expected, host.name(), null, null, List.of()));
+            conductor.instanceUpdate(
+                    RpcContext.system(),
+                    new InstanceUpdate(
+                            instance.uuid(), VmState.ERROR, null, null, expected, host.name(), null, null, List.of()));
             log.warn("instance {} was building on {} when this process stopped: ERROR", instance.uuid(), host.name());
         } catch (RemoteError e) {
             // Deleted or moved on meanwhile: nothing to mark.

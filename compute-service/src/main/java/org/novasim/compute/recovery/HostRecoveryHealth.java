@@ -24,6 +24,7 @@ class HostRecoveryHealth implements HealthIndicator {
             return Health.up().build();
         }
         return Health.outOfService()
-                .withDetail("waiting", "for the conductor to say what runs on this process's hosts").build();
+                .withDetail("waiting", "for the conductor to say what runs on this process's hosts")
+                .build();
     }
 }

@@ -38,8 +38,14 @@ public final class HostReporter {
     private final BooleanSupplier mayReport;
 
     /** @param mayReport false while the hosts do not yet hold what they held before a restart: nothing is sent */
-    public HostReporter(SimulatedHosts hosts, HypervisorDriver driver, ComputeClient compute, String serviceName,
-                        int batchSize, Clock clock, BooleanSupplier mayReport) {
+    public HostReporter(
+            SimulatedHosts hosts,
+            HypervisorDriver driver,
+            ComputeClient compute,
+            String serviceName,
+            int batchSize,
+            Clock clock,
+            BooleanSupplier mayReport) {
         this.mayReport = mayReport;
         this.hosts = hosts;
         this.driver = driver;

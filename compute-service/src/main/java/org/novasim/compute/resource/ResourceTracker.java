@@ -97,7 +97,8 @@ public final class ResourceTracker {
     }
 
     private static String insufficient(String what, long free, int requested, String unit) {
-        return String.format("Insufficient compute resources: Free %s %d.00 %s < requested %d %s.",
+        return String.format(
+                "Insufficient compute resources: Free %s %d.00 %s < requested %d %s.",
                 what, Math.max(0, free), unit, requested, unit);
     }
 }

@@ -30,12 +30,19 @@ class ComputeRpcConfiguration {
 
     private final HostReporter reporter;
 
-    ComputeRpcConfiguration(RpcServer server, SimulatedHosts hosts, InstanceBuilder builder,
-                            InstanceTerminator terminator, PowerActions power, HostReporter reporter,
-                            ComputeProperties properties, ExecutorService buildWorkers) {
+    ComputeRpcConfiguration(
+            RpcServer server,
+            SimulatedHosts hosts,
+            InstanceBuilder builder,
+            InstanceTerminator terminator,
+            PowerActions power,
+            HostReporter reporter,
+            ComputeProperties properties,
+            ExecutorService buildWorkers) {
         this.reporter = reporter;
         String queue = "compute-service." + properties.serviceNameFor(hosts);
-        server.serve(RpcEndpoint.builder(ComputeApi.TOPIC, ComputeApi.VERSION)
+        server.serve(
+                RpcEndpoint.builder(ComputeApi.TOPIC, ComputeApi.VERSION)
                         .on(ComputeApi.BUILD_AND_RUN_INSTANCE, (context, request) -> {
                             builder.build(context, request);
                             return null;
@@ -67,7 +74,8 @@ class ComputeRpcConfiguration {
                         })
                         .build(),
                 QueueSpec.servers(queue, ComputeApi.TOPIC, hosts.names(), properties.consumers(), 50));
-        server.serve(RpcEndpoint.builder(ServiceApi.REQUEST_TOPIC, ServiceApi.VERSION)
+        server.serve(
+                RpcEndpoint.builder(ServiceApi.REQUEST_TOPIC, ServiceApi.VERSION)
                         .on(ServiceApi.REPORT_STATE, (context, request) -> {
                             reporter.requestFullReport(buildWorkers, request.requester());
                             return null;
@@ -81,7 +89,8 @@ class ComputeRpcConfiguration {
         reporter.reportAll();
     }
 
-    @Scheduled(initialDelayString = "${novasim.compute.changes-interval:1s}",
+    @Scheduled(
+            initialDelayString = "${novasim.compute.changes-interval:1s}",
             fixedDelayString = "${novasim.compute.changes-interval:1s}")
     void reportChanges() {
         reporter.reportChanges();

@@ -17,12 +17,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param seed          seed of the random choices, for reproducible runs; null for a random seed
  */
 @ConfigurationProperties("novasim.compute.fake-driver")
-public record FakeDriverProperties(@DefaultValue("0ms") Duration spawnDelay,
-                                   Duration spawnDelayMax,
-                                   @DefaultValue("0.0") double failureRate,
-                                   @DefaultValue("0ms") Duration powerDelay,
-                                   Map<String, HostBehaviour> hosts,
-                                   Long seed) {
+public record FakeDriverProperties(
+        @DefaultValue("0ms") Duration spawnDelay,
+        Duration spawnDelayMax,
+        @DefaultValue("0.0") double failureRate,
+        @DefaultValue("0ms") Duration powerDelay,
+        Map<String, HostBehaviour> hosts,
+        Long seed) {
 
     public FakeDriverProperties {
         hosts = hosts == null ? Map.of() : Map.copyOf(hosts);
@@ -31,9 +32,7 @@ public record FakeDriverProperties(@DefaultValue("0ms") Duration spawnDelay,
     }
 
     /** Overrides for one host; a null field keeps the global value. */
-    public record HostBehaviour(Duration spawnDelay, Duration spawnDelayMax, Double failureRate,
-                                Duration powerDelay) {
-    }
+    public record HostBehaviour(Duration spawnDelay, Duration spawnDelayMax, Double failureRate, Duration powerDelay) {}
 
     public Behaviour behaviourOf(String host) {
         HostBehaviour override = hosts.get(host);
@@ -42,7 +41,8 @@ public record FakeDriverProperties(@DefaultValue("0ms") Duration spawnDelay,
         }
         return new Behaviour(
                 override.spawnDelay() != null ? override.spawnDelay() : spawnDelay,
-                override.spawnDelayMax() != null ? override.spawnDelayMax()
+                override.spawnDelayMax() != null
+                        ? override.spawnDelayMax()
                         : override.spawnDelay() != null ? null : spawnDelayMax,
                 override.failureRate() != null ? override.failureRate() : failureRate,
                 override.powerDelay() != null ? override.powerDelay() : powerDelay);
@@ -56,7 +56,8 @@ public record FakeDriverProperties(@DefaultValue("0ms") Duration spawnDelay,
                 throw new IllegalArgumentException("failure rate must be between 0.0 and 1.0: " + failureRate);
             }
             if (spawnDelayMax != null && spawnDelayMax.compareTo(spawnDelay) < 0) {
-                throw new IllegalArgumentException("spawn delay max " + spawnDelayMax + " is below the minimum " + spawnDelay);
+                throw new IllegalArgumentException(
+                        "spawn delay max " + spawnDelayMax + " is below the minimum " + spawnDelay);
             }
         }
     }

@@ -15,10 +15,10 @@ class BuildLimiterTest {
     @Test
     void runsUpToThePermitsAndQueuesTheRestInOrder() {
         BuildLimiter limiter = new BuildLimiter(2, recording);
-        Runnable a = () -> { };
-        Runnable b = () -> { };
-        Runnable c = () -> { };
-        Runnable d = () -> { };
+        Runnable a = () -> {};
+        Runnable b = () -> {};
+        Runnable c = () -> {};
+        Runnable d = () -> {};
 
         limiter.submit(a);
         limiter.submit(b);

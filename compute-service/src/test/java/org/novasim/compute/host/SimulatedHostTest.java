@@ -14,8 +14,8 @@ class SimulatedHostTest {
     static final Instant T0 = Instant.parse("2026-11-25T12:00:00Z");
     static final FlavorSpec SMALL = new FlavorSpec("2", "m1.small", 1, 2048, 20, 0, 0, Map.of());
 
-    private final SimulatedHost host = new SimulatedHost("h1", HostGroup.defaults(), "192.0.2.7", 10, Runnable::run,
-            Duration.ofSeconds(5));
+    private final SimulatedHost host =
+            new SimulatedHost("h1", HostGroup.defaults(), "192.0.2.7", 10, Runnable::run, Duration.ofSeconds(5));
 
     @Test
     void reportsSettledInstancesForTheRetentionThenForgetsThem() {

@@ -46,12 +46,23 @@ class PowerActionsTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        driver = new FakeDriver(new FakeDriverProperties(Duration.ZERO, null, 0.0, Duration.ZERO, Map.of(), null),
-                timers, RandomGeneratorFactory.of("L64X128MixRandom").create(1));
+        driver = new FakeDriver(
+                new FakeDriverProperties(Duration.ZERO, null, 0.0, Duration.ZERO, Map.of(), null),
+                timers,
+                RandomGeneratorFactory.of("L64X128MixRandom").create(1));
         power = new PowerActions(driver, conductor, Runnable::run, Clock.systemUTC());
         doAnswer(call -> updates.add(call.getArgument(1))).when(conductor).instanceUpdate(any(), any());
-        driver.spawn("h1", new InstanceInfo("i1", "vm", "p", "u", new FlavorSpec("1", "t", 1, 512, 1, 0, 0, Map.of()),
-                new ImageSpec("img", "cirros", Map.of()), null)).get();
+        driver.spawn(
+                        "h1",
+                        new InstanceInfo(
+                                "i1",
+                                "vm",
+                                "p",
+                                "u",
+                                new FlavorSpec("1", "t", 1, 512, 1, 0, 0, Map.of()),
+                                new ImageSpec("img", "cirros", Map.of()),
+                                null))
+                .get();
     }
 
     @AfterEach
@@ -68,7 +79,8 @@ class PowerActionsTest {
         assertThat(done.taskState()).isNull();
         assertThat(done.powerState()).isEqualTo(PowerState.SHUTDOWN);
         assertThat(done.expectedTaskStates()).containsExactly(TaskState.POWERING_OFF);
-        assertThat(done.events()).extracting(ActionEvent::event, ActionEvent::result)
+        assertThat(done.events())
+                .extracting(ActionEvent::event, ActionEvent::result)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(ActionEvent.STOP, ActionEvent.SUCCESS));
         assertThat(driver.powerState("h1", "i1")).isEqualTo(PowerState.SHUTDOWN);
     }
@@ -91,7 +103,8 @@ class PowerActionsTest {
     void softRebootGoesThroughPendingAndStarted() {
         power.reboot(context, new RebootInstance("h1", "i1", RebootInstance.SOFT));
 
-        assertThat(updates).extracting(InstanceUpdate::taskState)
+        assertThat(updates)
+                .extracting(InstanceUpdate::taskState)
                 .containsExactly(TaskState.REBOOT_PENDING, TaskState.REBOOT_STARTED, null);
         assertThat(updates.get(0).expectedTaskStates()).containsExactlyElementsOf(TaskState.SOFT_REBOOT_STATES);
         assertThat(updates.get(0).vmState()).as("the vm state is left as it is").isNull();
@@ -108,7 +121,8 @@ class PowerActionsTest {
 
         power.reboot(context, new RebootInstance("h1", "i1", RebootInstance.HARD));
 
-        assertThat(updates).extracting(InstanceUpdate::taskState)
+        assertThat(updates)
+                .extracting(InstanceUpdate::taskState)
                 .containsExactly(TaskState.REBOOT_PENDING_HARD, TaskState.REBOOT_STARTED_HARD, null);
         assertThat(updates.get(2).powerState()).isEqualTo(PowerState.RUNNING);
         assertThat(updates.get(2).vmState()).isEqualTo(VmState.ACTIVE);
@@ -129,11 +143,14 @@ class PowerActionsTest {
     @Test
     void aRebootThatLostToADeleteStopsQuietly() {
         doThrow(new UnexpectedTaskStateException("the actual state is deleting"))
-                .when(conductor).instanceUpdate(any(), any());
+                .when(conductor)
+                .instanceUpdate(any(), any());
 
         power.reboot(context, new RebootInstance("h1", "i1", RebootInstance.SOFT));
 
-        assertThat(driver.powerState("h1", "i1")).as("the guest was not touched").isEqualTo(PowerState.RUNNING);
+        assertThat(driver.powerState("h1", "i1"))
+                .as("the guest was not touched")
+                .isEqualTo(PowerState.RUNNING);
     }
 
     private InstanceUpdate single() {

@@ -37,10 +37,11 @@ class HostRecoveryTest {
     static final FlavorSpec SMALL = new FlavorSpec("2", "m1.small", 1, 2048, 20, 0, 0, Map.of());
 
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
-    private final SimulatedHosts hosts = new SimulatedHosts(List.of(HostGroup.defaults()), 10, Runnable::run,
-            "127.0.0.1", Duration.ofSeconds(5));
+    private final SimulatedHosts hosts =
+            new SimulatedHosts(List.of(HostGroup.defaults()), 10, Runnable::run, "127.0.0.1", Duration.ofSeconds(5));
     private final FakeDriver driver = new FakeDriver(
-            new FakeDriverProperties(Duration.ZERO, null, 0.0, Duration.ZERO, Map.of(), null), timers,
+            new FakeDriverProperties(Duration.ZERO, null, 0.0, Duration.ZERO, Map.of(), null),
+            timers,
             RandomGeneratorFactory.of("L64X128MixRandom").create(7));
 
     /** A conductor that answers from a script: each ask takes the next answer (an exception is thrown). */
@@ -81,27 +82,41 @@ class HostRecoveryTest {
 
     @Test
     void takesBackClaimsAndVmsAndPutsLostBuildsInErrorOnceTheConductorAnswers() {
-        ScriptedConductor conductor = new ScriptedConductor(new RpcTimeoutException("no conductor yet"), List.of(
-                new HostedInstance("running", "compute-1", SMALL, VmState.ACTIVE, null, PowerState.RUNNING),
-                new HostedInstance("stopped", "compute-1", SMALL, VmState.STOPPED, null, PowerState.SHUTDOWN),
-                new HostedInstance("building", "compute-2", SMALL, VmState.BUILDING, TaskState.SPAWNING,
-                        PowerState.NOSTATE),
-                new HostedInstance("elsewhere", "compute-99", SMALL, VmState.ACTIVE, null, PowerState.RUNNING)));
+        ScriptedConductor conductor = new ScriptedConductor(
+                new RpcTimeoutException("no conductor yet"),
+                List.of(
+                        new HostedInstance("running", "compute-1", SMALL, VmState.ACTIVE, null, PowerState.RUNNING),
+                        new HostedInstance("stopped", "compute-1", SMALL, VmState.STOPPED, null, PowerState.SHUTDOWN),
+                        new HostedInstance(
+                                "building",
+                                "compute-2",
+                                SMALL,
+                                VmState.BUILDING,
+                                TaskState.SPAWNING,
+                                PowerState.NOSTATE),
+                        new HostedInstance(
+                                "elsewhere", "compute-99", SMALL, VmState.ACTIVE, null, PowerState.RUNNING)));
         HostRecovery recovery = recovery(conductor);
-        assertThat(recovery.isDone()).as("the hosts hold their reports until then").isFalse();
+        assertThat(recovery.isDone())
+                .as("the hosts hold their reports until then")
+                .isFalse();
         AtomicInteger reports = new AtomicInteger();
 
         recovery.recover(Duration.ofSeconds(10), reports::incrementAndGet);
 
         assertThat(recovery.isDone()).isTrue();
-        assertThat(reports).as("every host reported at once, not at the next interval").hasValue(1);
+        assertThat(reports)
+                .as("every host reported at once, not at the next interval")
+                .hasValue(1);
         assertThat(recovery.isReported()).isTrue();
         assertThat(conductor.asks).as("asked again after the timeout").isEqualTo(2);
         assertThat(hosts.get("compute-1").tracker().used()).isEqualTo(new ResourceTracker.Usage(2, 4096, 40));
         assertThat(driver.powerState("compute-1", "running")).isEqualTo(PowerState.RUNNING);
         assertThat(driver.powerState("compute-1", "stopped")).isEqualTo(PowerState.SHUTDOWN);
         assertThat(hosts.get("compute-2").tracker().holds("building")).isTrue();
-        assertThat(driver.instanceCount("compute-2")).as("a build that died left no VM").isZero();
+        assertThat(driver.instanceCount("compute-2"))
+                .as("a build that died left no VM")
+                .isZero();
         assertThat(conductor.updates).singleElement().satisfies(update -> {
             assertThat(update.instanceUuid()).isEqualTo("building");
             assertThat(update.vmState()).isEqualTo(VmState.ERROR);
@@ -133,7 +148,9 @@ class HostRecoveryTest {
         HostRecovery afterSilence = recovery(silent);
         afterSilence.recover(Duration.ofMillis(700));
         assertThat(afterSilence.isDone()).isTrue();
-        assertThat(silent.asks).as("200 ms, then 400 ms: the next wait would pass the timeout").isEqualTo(3);
+        assertThat(silent.asks)
+                .as("200 ms, then 400 ms: the next wait would pass the timeout")
+                .isEqualTo(3);
         assertThat(hosts.get("compute-1").tracker().instances()).isZero();
     }
 }

@@ -18,8 +18,8 @@ class ResourceTrackerTest {
     static final FlavorSpec WIDE = new FlavorSpec("x", "wide", 8, 512, 1, 0, 0, Map.of());
 
     /** 4 vCPU x 4.0, 8 GB with 512 MB reserved, 100 GB. */
-    private final ResourceTracker tracker = new ResourceTracker(new Capacity(4, 0, 4.0),
-            new Capacity(8192, 512, 1.0), new Capacity(100, 0, 1.0));
+    private final ResourceTracker tracker =
+            new ResourceTracker(new Capacity(4, 0, 4.0), new Capacity(8192, 512, 1.0), new Capacity(100, 0, 1.0));
 
     @Test
     void claimsUntilTheFirstResourceRunsOutAndSaysWhich() {
@@ -27,8 +27,8 @@ class ResourceTrackerTest {
         assertThat(tracker.claim("b", SMALL)).isEmpty();
         assertThat(tracker.claim("c", SMALL)).isEmpty();
 
-        assertThat(tracker.claim("d", SMALL)).hasValue(
-                "Insufficient compute resources: Free memory 1536.00 MB < requested 2048 MB.");
+        assertThat(tracker.claim("d", SMALL))
+                .hasValue("Insufficient compute resources: Free memory 1536.00 MB < requested 2048 MB.");
         assertThat(tracker.used()).isEqualTo(new ResourceTracker.Usage(3, 6144, 60));
     }
 
@@ -36,7 +36,8 @@ class ResourceTrackerTest {
     void cpuOvercommitFollowsTheRatio() {
         assertThat(tracker.claim("a", WIDE)).isEmpty();
         assertThat(tracker.claim("b", WIDE)).isEmpty();
-        assertThat(tracker.claim("c", WIDE)).as("16 vCPU usable, 16 claimed")
+        assertThat(tracker.claim("c", WIDE))
+                .as("16 vCPU usable, 16 claimed")
                 .hasValueSatisfying(reason -> assertThat(reason).contains("Free vcpu 0.00 VCPU < requested 8 VCPU"));
     }
 
@@ -57,7 +58,8 @@ class ResourceTrackerTest {
             tracker.restore(uuid, SMALL);
         }
         tracker.restore("d", SMALL);
-        assertThat(tracker.used()).as("what the database says, once each")
+        assertThat(tracker.used())
+                .as("what the database says, once each")
                 .isEqualTo(new ResourceTracker.Usage(4, 8192, 80));
 
         assertThat(tracker.claim("e", SMALL)).isPresent();
@@ -68,8 +70,8 @@ class ResourceTrackerTest {
 
     @Test
     void concurrentClaimsNeverOvercommit() throws Exception {
-        ResourceTracker big = new ResourceTracker(new Capacity(16, 0, 4.0), new Capacity(32768, 512, 1.0),
-                new Capacity(500, 0, 1.0));
+        ResourceTracker big =
+                new ResourceTracker(new Capacity(16, 0, 4.0), new Capacity(32768, 512, 1.0), new Capacity(500, 0, 1.0));
         ExecutorService pool = Executors.newFixedThreadPool(16);
         CountDownLatch start = new CountDownLatch(1);
         AtomicInteger granted = new AtomicInteger();

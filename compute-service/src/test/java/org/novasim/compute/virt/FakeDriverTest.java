@@ -26,12 +26,21 @@ class FakeDriverTest {
     }
 
     private FakeDriver driver(FakeDriverProperties properties) {
-        return new FakeDriver(properties, timers, RandomGeneratorFactory.of("L64X128MixRandom").create(7));
+        return new FakeDriver(
+                properties,
+                timers,
+                RandomGeneratorFactory.of("L64X128MixRandom").create(7));
     }
 
     private static InstanceInfo instance(String uuid) {
-        return new InstanceInfo(uuid, "vm", "p", "u", new FlavorSpec("1", "t", 1, 512, 1, 0, 0, Map.of()),
-                new ImageSpec("img", "cirros", Map.of()), null);
+        return new InstanceInfo(
+                uuid,
+                "vm",
+                "p",
+                "u",
+                new FlavorSpec("1", "t", 1, 512, 1, 0, 0, Map.of()),
+                new ImageSpec("img", "cirros", Map.of()),
+                null);
     }
 
     @Test
@@ -48,7 +57,8 @@ class FakeDriverTest {
 
     @Test
     void bootTakesTheConfiguredDelayWithoutHoldingTheCaller() throws Exception {
-        FakeDriver driver = driver(new FakeDriverProperties(Duration.ofMillis(200), null, 0.0, Duration.ZERO, Map.of(), null));
+        FakeDriver driver =
+                driver(new FakeDriverProperties(Duration.ofMillis(200), null, 0.0, Duration.ZERO, Map.of(), null));
         long start = System.nanoTime();
 
         CompletableFuture<Void> boot = driver.spawn("h1", instance("i1"));
@@ -60,8 +70,13 @@ class FakeDriverTest {
 
     @Test
     void aHostWithFailureRateOneFailsEveryBootWhileOthersSucceed() {
-        FakeDriver driver = driver(new FakeDriverProperties(Duration.ZERO, null, 0.0, Duration.ZERO,
-                Map.of("broken", new FakeDriverProperties.HostBehaviour(null, null, 1.0, null)), null));
+        FakeDriver driver = driver(new FakeDriverProperties(
+                Duration.ZERO,
+                null,
+                0.0,
+                Duration.ZERO,
+                Map.of("broken", new FakeDriverProperties.HostBehaviour(null, null, 1.0, null)),
+                null));
 
         for (int i = 0; i < 20; i++) {
             CompletableFuture<Void> boot = driver.spawn("broken", instance("b" + i));
@@ -69,7 +84,8 @@ class FakeDriverTest {
             assertThat(driver.spawn("fine", instance("f" + i))).isCompleted();
         }
         assertThat(driver.instanceCount("broken")).isZero();
-        ExecutionException failure = org.assertj.core.api.Assertions.catchThrowableOfType(ExecutionException.class,
+        ExecutionException failure = org.assertj.core.api.Assertions.catchThrowableOfType(
+                ExecutionException.class,
                 () -> driver.spawn("broken", instance("x")).get());
         assertThat(failure.getCause()).isInstanceOf(SpawnFailedException.class);
     }
@@ -79,15 +95,16 @@ class FakeDriverTest {
         FakeDriver driver = driver(new FakeDriverProperties(Duration.ZERO, null, 0.3, Duration.ZERO, Map.of(), null));
 
         long failed = java.util.stream.IntStream.range(0, 2_000)
-                .filter(i -> driver.spawn("h", instance("i" + i)).isCompletedExceptionally()).count();
+                .filter(i -> driver.spawn("h", instance("i" + i)).isCompletedExceptionally())
+                .count();
 
         assertThat(failed).isBetween(500L, 700L);
     }
 
     @Test
     void stopStartAndRebootChangeThePowerStateAfterThePowerDelay() throws Exception {
-        FakeDriver driver = driver(new FakeDriverProperties(Duration.ZERO, null, 0.0, Duration.ofMillis(100),
-                Map.of(), null));
+        FakeDriver driver =
+                driver(new FakeDriverProperties(Duration.ZERO, null, 0.0, Duration.ofMillis(100), Map.of(), null));
         driver.spawn("h1", instance("i1")).get();
 
         CompletableFuture<Void> off = driver.powerOff("h1", "i1");
@@ -96,7 +113,9 @@ class FakeDriverTest {
         assertThat(driver.powerState("h1", "i1")).isEqualTo(PowerState.SHUTDOWN);
 
         driver.reboot("h1", "i1", true).get();
-        assertThat(driver.powerState("h1", "i1")).as("a hard reboot starts a stopped guest").isEqualTo(PowerState.RUNNING);
+        assertThat(driver.powerState("h1", "i1"))
+                .as("a hard reboot starts a stopped guest")
+                .isEqualTo(PowerState.RUNNING);
 
         driver.powerOff("h1", "i1").get();
         driver.powerOn("h1", "i1").get();
@@ -108,8 +127,8 @@ class FakeDriverTest {
     void powerActionsOnAnUnknownInstanceFail() {
         FakeDriver driver = driver(new FakeDriverProperties(Duration.ZERO, null, 0.0, Duration.ZERO, Map.of(), null));
 
-        ExecutionException failure = org.assertj.core.api.Assertions.catchThrowableOfType(ExecutionException.class,
-                () -> driver.powerOff("h1", "ghost").get());
+        ExecutionException failure = org.assertj.core.api.Assertions.catchThrowableOfType(
+                ExecutionException.class, () -> driver.powerOff("h1", "ghost").get());
 
         assertThat(failure.getCause()).isInstanceOf(VmNotFoundException.class).hasMessageContaining("ghost");
         assertThat(driver.powerState("h1", "ghost")).isEqualTo(PowerState.NOSTATE);
@@ -117,8 +136,13 @@ class FakeDriverTest {
 
     @Test
     void aPerHostPowerDelayOverridesTheGlobalOne() {
-        FakeDriverProperties properties = new FakeDriverProperties(Duration.ZERO, null, 0.0, Duration.ofSeconds(5),
-                Map.of("quick", new FakeDriverProperties.HostBehaviour(null, null, null, Duration.ZERO)), null);
+        FakeDriverProperties properties = new FakeDriverProperties(
+                Duration.ZERO,
+                null,
+                0.0,
+                Duration.ofSeconds(5),
+                Map.of("quick", new FakeDriverProperties.HostBehaviour(null, null, null, Duration.ZERO)),
+                null);
 
         assertThat(properties.behaviourOf("quick").powerDelay()).isZero();
         assertThat(properties.behaviourOf("other").powerDelay()).isEqualTo(Duration.ofSeconds(5));

@@ -48,8 +48,12 @@ public class InstanceNetworks {
     private final FixedIpStore fixedIps;
     private final TransactionTemplate transaction;
 
-    public InstanceNetworks(RequestedNetworks requestedNetworks, PortRepository ports, PortLifecycle lifecycle,
-                            FixedIpStore fixedIps, PlatformTransactionManager transactions) {
+    public InstanceNetworks(
+            RequestedNetworks requestedNetworks,
+            PortRepository ports,
+            PortLifecycle lifecycle,
+            FixedIpStore fixedIps,
+            PlatformTransactionManager transactions) {
         this.requestedNetworks = requestedNetworks;
         this.ports = ports;
         this.lifecycle = lifecycle;
@@ -83,12 +87,28 @@ public class InstanceNetworks {
                     ? bind(nic.port(), instance, request.host())
                     : ports.findByDeviceIdAndNetworkId(instance, nic.network().id())
                             .map(existing -> bind(existing, instance, request.host()))
-                            .orElseGet(() -> lifecycle.create(new NewPort(nic.network(), "", projectId, instance,
-                                    request.host(), true, false, "",
-                                    nic.fixedIp() == null ? List.of() : List.of(new PortFixedIp(null, nic.fixedIp().toString())))));
+                            .orElseGet(() -> lifecycle.create(new NewPort(
+                                    nic.network(),
+                                    "",
+                                    projectId,
+                                    instance,
+                                    request.host(),
+                                    true,
+                                    false,
+                                    "",
+                                    nic.fixedIp() == null
+                                            ? List.of()
+                                            : List.of(new PortFixedIp(
+                                                    null, nic.fixedIp().toString())))));
             Vif vif = vif(port, nic.network());
-            log.info("instance {} on host {}: port {} on network {} with {} {}", instance, request.host(), port.id(),
-                    nic.network().name(), vif.macAddress(), vif.fixedIps().stream().map(FixedIp::address).toList());
+            log.info(
+                    "instance {} on host {}: port {} on network {} with {} {}",
+                    instance,
+                    request.host(),
+                    port.id(),
+                    nic.network().name(),
+                    vif.macAddress(),
+                    vif.fixedIps().stream().map(FixedIp::address).toList());
             vifs.add(vif);
         }
         return new NetworkInfo(vifs);
@@ -96,15 +116,16 @@ public class InstanceNetworks {
 
     /** Binds the port to the instance on the host; a port already bound so is left as it is. */
     private PortEntity bind(PortEntity port, String instance, String host) {
-        if (instance.equals(port.deviceId()) && Objects.equals(host, port.bindingHostId())
+        if (instance.equals(port.deviceId())
+                && Objects.equals(host, port.bindingHostId())
                 && PortEntity.ACTIVE.equals(port.status())) {
             return port;
         }
         try {
             return ports.save(port.boundTo(instance, host, Timestamps.now()));
         } catch (DuplicateKeyException e) {
-            throw InvalidInputException.because("instance " + instance + " already has a port on network "
-                    + port.networkId());
+            throw InvalidInputException.because(
+                    "instance " + instance + " already has a port on network " + port.networkId());
         }
     }
 

@@ -9,5 +9,4 @@ import org.novasim.network.port.PortEntity;
  *
  * @param network null for a port request until the port is read
  */
-record Nic(NetworkEntity network, IpAddress fixedIp, PortEntity port) {
-}
+record Nic(NetworkEntity network, IpAddress fixedIp, PortEntity port) {}

@@ -69,7 +69,8 @@ class RequestedNetworks {
                 throw PortInUseException.of(port.id(), port.networkId(), port.deviceId());
             }
             NetworkEntity network = networks.visible(Scope.ADMIN, port.networkId());
-            if (request.networkId() != null && !request.networkId().equals(network.id())
+            if (request.networkId() != null
+                    && !request.networkId().equals(network.id())
                     && !request.networkId().equals(network.name())) {
                 throw InvalidInputException.because("port " + port.id() + " is not on network " + request.networkId());
             }

@@ -8,11 +8,13 @@ public record Cidr(IpAddress network, int prefixLength) {
     public Cidr {
         int bits = IpAddress.bits(network.version());
         if (prefixLength < 0 || prefixLength > bits) {
-            throw new IllegalArgumentException("prefix length /" + prefixLength + " is not valid for IPv" + network.version());
+            throw new IllegalArgumentException(
+                    "prefix length /" + prefixLength + " is not valid for IPv" + network.version());
         }
         if (!network.value().and(hostMask(network.version(), prefixLength)).equals(BigInteger.ZERO)) {
-            Cidr suggested = new Cidr(new IpAddress(network.version(),
-                    network.value().andNot(hostMask(network.version(), prefixLength))), prefixLength);
+            Cidr suggested = new Cidr(
+                    new IpAddress(network.version(), network.value().andNot(hostMask(network.version(), prefixLength))),
+                    prefixLength);
             throw new IllegalArgumentException("'" + network + "/" + prefixLength
                     + "' isn't a recognized IP subnet cidr, '" + suggested + "' is recommended");
         }
@@ -63,7 +65,9 @@ public record Cidr(IpAddress network, int prefixLength) {
     }
 
     public boolean overlaps(Cidr other) {
-        return other.version() == version() && first().compareTo(other.last()) <= 0 && other.first().compareTo(last()) <= 0;
+        return other.version() == version()
+                && first().compareTo(other.last()) <= 0
+                && other.first().compareTo(last()) <= 0;
     }
 
     private static BigInteger hostMask(int version, int prefixLength) {

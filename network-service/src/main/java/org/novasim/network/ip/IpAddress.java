@@ -27,7 +27,9 @@ public record IpAddress(int version, BigInteger value) implements Comparable<IpA
             throw new IllegalArgumentException("an IP address is required");
         }
         String trimmed = text.trim();
-        return trimmed.indexOf(':') >= 0 ? new IpAddress(6, IpV6Text.parse(trimmed)) : new IpAddress(4, parseV4(trimmed));
+        return trimmed.indexOf(':') >= 0
+                ? new IpAddress(6, IpV6Text.parse(trimmed))
+                : new IpAddress(4, parseV4(trimmed));
     }
 
     public static BigInteger max(int version) {
@@ -60,7 +62,9 @@ public record IpAddress(int version, BigInteger value) implements Comparable<IpA
         long value = 0;
         for (String part : parts) {
             // Leading zeros are refused: "010" is octal to some parsers and decimal to others.
-            if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(Character::isDigit)
+            if (part.isEmpty()
+                    || part.length() > 3
+                    || !part.chars().allMatch(Character::isDigit)
                     || (part.length() > 1 && part.charAt(0) == '0')) {
                 throw new IllegalArgumentException("'" + text + "' is not a valid IP address");
             }

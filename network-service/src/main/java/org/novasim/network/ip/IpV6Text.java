@@ -8,8 +8,7 @@ import java.math.BigInteger;
  */
 final class IpV6Text {
 
-    private IpV6Text() {
-    }
+    private IpV6Text() {}
 
     static BigInteger parse(String text) {
         int doubleColon = text.indexOf("::");

@@ -7,8 +7,7 @@ public final class MacAddresses {
 
     public static final String PREFIX = "fa:16:3e";
 
-    private MacAddresses() {
-    }
+    private MacAddresses() {}
 
     /** A random address; uniqueness per network is the database's job (the caller retries on a clash). */
     public static String random() {

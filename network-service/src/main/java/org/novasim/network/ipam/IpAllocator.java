@@ -89,7 +89,8 @@ public final class IpAllocator {
     }
 
     private SubnetCursor cursor(SubnetPools subnet) {
-        return cursors.computeIfAbsent(subnet.subnetId(),
+        return cursors.computeIfAbsent(
+                subnet.subnetId(),
                 id -> new SubnetCursor(subnet.pools(), settings.batchSize(), settings.conflictsBeforeRefresh()));
     }
 }

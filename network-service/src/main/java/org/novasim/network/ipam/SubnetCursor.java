@@ -63,7 +63,8 @@ final class SubnetCursor {
     /** An address became free in the store: offer it again (only if automatic allocation may hand it out). */
     void release(BigInteger address) {
         for (IpRange pool : pools) {
-            if (address.compareTo(pool.first().value()) >= 0 && address.compareTo(pool.last().value()) <= 0) {
+            if (address.compareTo(pool.first().value()) >= 0
+                    && address.compareTo(pool.last().value()) <= 0) {
                 candidates.add(address);
                 return;
             }

@@ -8,12 +8,32 @@ import org.springframework.data.relational.core.mapping.Table;
 
 /** A row of {@code networks}. */
 @Table("networks")
-public record NetworkEntity(@Id String id, String name, String projectId, boolean shared, boolean routerExternal,
-                            boolean adminStateUp, String status, int mtu, String description, Instant createdAt,
-                            Instant updatedAt) {
+public record NetworkEntity(
+        @Id String id,
+        String name,
+        String projectId,
+        boolean shared,
+        boolean routerExternal,
+        boolean adminStateUp,
+        String status,
+        int mtu,
+        String description,
+        Instant createdAt,
+        Instant updatedAt) {
 
     public Network toContract(List<String> subnetIds) {
-        return new Network(id, name, projectId, shared, routerExternal, adminStateUp, status, mtu, subnetIds,
-                description, createdAt, updatedAt);
+        return new Network(
+                id,
+                name,
+                projectId,
+                shared,
+                routerExternal,
+                adminStateUp,
+                status,
+                mtu,
+                subnetIds,
+                description,
+                createdAt,
+                updatedAt);
     }
 }

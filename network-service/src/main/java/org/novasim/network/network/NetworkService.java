@@ -47,9 +47,14 @@ public class NetworkService {
     private final IpAllocator allocator;
     private final NetworkProperties properties;
 
-    public NetworkService(NetworkRepository networks, SubnetRepository subnets, PortRepository ports,
-                          JdbcAggregateTemplate aggregates, JdbcClient jdbc, IpAllocator allocator,
-                          NetworkProperties properties) {
+    public NetworkService(
+            NetworkRepository networks,
+            SubnetRepository subnets,
+            PortRepository ports,
+            JdbcAggregateTemplate aggregates,
+            JdbcClient jdbc,
+            IpAllocator allocator,
+            NetworkProperties properties) {
         this.networks = networks;
         this.subnets = subnets;
         this.ports = ports;
@@ -69,13 +74,19 @@ public class NetworkService {
                 .equal("routerExternal", filters.routerExternal())
                 .equal("status", filters.status());
         if (!scope.admin()) {
-            where.and(Criteria.where("shared").isTrue().or("routerExternal").isTrue()
-                    .or("projectId").is(scope.projectId() == null ? "" : scope.projectId()));
+            where.and(Criteria.where("shared")
+                    .isTrue()
+                    .or("routerExternal")
+                    .isTrue()
+                    .or("projectId")
+                    .is(scope.projectId() == null ? "" : scope.projectId()));
         }
-        List<NetworkEntity> found = aggregates.findAll(
-                Query.query(where.criteria()).sort(Sort.by("createdAt", "id")), NetworkEntity.class);
+        List<NetworkEntity> found =
+                aggregates.findAll(Query.query(where.criteria()).sort(Sort.by("createdAt", "id")), NetworkEntity.class);
         Map<String, List<String>> subnetIds = subnetIdsByNetwork();
-        return found.stream().map(n -> n.toContract(subnetIds.getOrDefault(n.id(), List.of()))).toList();
+        return found.stream()
+                .map(n -> n.toContract(subnetIds.getOrDefault(n.id(), List.of())))
+                .toList();
     }
 
     @Transactional(readOnly = true)
@@ -100,16 +111,21 @@ public class NetworkService {
         }
         int mtu = request.mtu() == null ? properties.defaultMtu() : request.mtu();
         if (mtu < MIN_MTU || mtu > MAX_MTU) {
-            throw InvalidInputException.because(
-                    "mtu " + mtu + " is not between " + MIN_MTU + " and " + MAX_MTU);
+            throw InvalidInputException.because("mtu " + mtu + " is not between " + MIN_MTU + " and " + MAX_MTU);
         }
         var now = Timestamps.now();
-        NetworkEntity network = aggregates.insert(new NetworkEntity(UUID.randomUUID().toString(),
+        NetworkEntity network = aggregates.insert(new NetworkEntity(
+                UUID.randomUUID().toString(),
                 Inputs.text("name", request.name(), Inputs.NAME_LENGTH),
                 projectId == null ? null : Inputs.text("project_id", projectId, Inputs.PROJECT_LENGTH),
-                Boolean.TRUE.equals(request.shared()), Boolean.TRUE.equals(request.routerExternal()),
-                !Boolean.FALSE.equals(request.adminStateUp()), ACTIVE, mtu,
-                Inputs.text("description", request.description(), Inputs.NAME_LENGTH), now, now));
+                Boolean.TRUE.equals(request.shared()),
+                Boolean.TRUE.equals(request.routerExternal()),
+                !Boolean.FALSE.equals(request.adminStateUp()),
+                ACTIVE,
+                mtu,
+                Inputs.text("description", request.description(), Inputs.NAME_LENGTH),
+                now,
+                now));
         return network.toContract(List.of());
     }
 
@@ -145,9 +161,10 @@ public class NetworkService {
     }
 
     public boolean isVisible(Scope scope, String networkId) {
-        return scope.admin() || networks.findById(networkId)
-                .filter(n -> scope.canSeeNetwork(n.projectId(), n.shared(), n.routerExternal()))
-                .isPresent();
+        return scope.admin()
+                || networks.findById(networkId)
+                        .filter(n -> scope.canSeeNetwork(n.projectId(), n.shared(), n.routerExternal()))
+                        .isPresent();
     }
 
     /** A network by id or, failing that, by a name only one visible network has (as Nova accepts in a request). */
@@ -174,15 +191,16 @@ public class NetworkService {
 
     private List<String> subnetIdsOf(String networkId) {
         return jdbc.sql("SELECT id FROM subnets WHERE network_id = ? ORDER BY created_at, id")
-                .param(networkId).query(String.class).list();
+                .param(networkId)
+                .query(String.class)
+                .list();
     }
 
     private Map<String, List<String>> subnetIdsByNetwork() {
         Map<String, List<String>> byNetwork = new HashMap<>();
-        jdbc.sql("SELECT network_id, id FROM subnets ORDER BY created_at, id")
-                .query(rs -> {
-                    byNetwork.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
-                });
+        jdbc.sql("SELECT network_id, id FROM subnets ORDER BY created_at, id").query(rs -> {
+            byNetwork.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+        });
         return byNetwork;
     }
 }

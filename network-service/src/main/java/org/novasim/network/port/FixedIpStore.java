@@ -36,10 +36,10 @@ public class FixedIpStore implements AddressStore {
     @Override
     public boolean tryInsert(String subnetId, String address, String portId) {
         try {
-            savepoint.executeWithoutResult(status -> jdbc
-                    .sql("INSERT INTO port_fixed_ips (port_id, subnet_id, ip_address) VALUES (?, ?, ?)")
-                    .params(portId, subnetId, address)
-                    .update());
+            savepoint.executeWithoutResult(
+                    status -> jdbc.sql("INSERT INTO port_fixed_ips (port_id, subnet_id, ip_address) VALUES (?, ?, ?)")
+                            .params(portId, subnetId, address)
+                            .update());
             return true;
         } catch (DuplicateKeyException e) {
             return false;
@@ -55,7 +55,8 @@ public class FixedIpStore implements AddressStore {
     }
 
     public List<PortFixedIp> ofPort(String portId) {
-        return jdbc.sql("SELECT subnet_id, ip_address FROM port_fixed_ips WHERE port_id = ? ORDER BY subnet_id, ip_address")
+        return jdbc.sql(
+                        "SELECT subnet_id, ip_address FROM port_fixed_ips WHERE port_id = ? ORDER BY subnet_id, ip_address")
                 .param(portId)
                 .query((rs, n) -> new PortFixedIp(rs.getString(1), rs.getString(2)))
                 .list();
@@ -78,8 +79,11 @@ public class FixedIpStore implements AddressStore {
     }
 
     public boolean subnetInUse(String subnetId) {
-        return jdbc.sql("SELECT COUNT(*) FROM port_fixed_ips WHERE subnet_id = ?").param(subnetId)
-                .query(Long.class).single() > 0;
+        return jdbc.sql("SELECT COUNT(*) FROM port_fixed_ips WHERE subnet_id = ?")
+                        .param(subnetId)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     public void deleteOfPort(String portId) {

@@ -11,8 +11,16 @@ import org.novasim.network.network.NetworkEntity;
  * @param fixedIps         addresses asked for; empty means one automatic address per IP version of the network
  * @param preserveOnDelete whether deallocating its instance unbinds it instead of deleting it
  */
-public record NewPort(NetworkEntity network, String name, String projectId, String deviceId, String hostId,
-                      boolean adminStateUp, boolean preserveOnDelete, String description, List<PortFixedIp> fixedIps) {
+public record NewPort(
+        NetworkEntity network,
+        String name,
+        String projectId,
+        String deviceId,
+        String hostId,
+        boolean adminStateUp,
+        boolean preserveOnDelete,
+        String description,
+        List<PortFixedIp> fixedIps) {
 
     public NewPort {
         fixedIps = fixedIps == null ? List.of() : List.copyOf(fixedIps);

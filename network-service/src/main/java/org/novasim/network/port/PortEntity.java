@@ -12,10 +12,21 @@ import org.springframework.data.relational.core.mapping.Table;
  * @param bindingHostId null while unbound
  */
 @Table("ports")
-public record PortEntity(@Id String id, String networkId, String name, String macAddress, String deviceId,
-                         String deviceOwner, String projectId, String status, boolean adminStateUp,
-                         String bindingHostId, boolean preserveOnDelete, String description, Instant createdAt,
-                         Instant updatedAt) {
+public record PortEntity(
+        @Id String id,
+        String networkId,
+        String name,
+        String macAddress,
+        String deviceId,
+        String deviceOwner,
+        String projectId,
+        String status,
+        boolean adminStateUp,
+        String bindingHostId,
+        boolean preserveOnDelete,
+        String description,
+        Instant createdAt,
+        Instant updatedAt) {
 
     public static final String ACTIVE = "ACTIVE";
     public static final String DOWN = "DOWN";
@@ -26,12 +37,38 @@ public record PortEntity(@Id String id, String networkId, String name, String ma
     }
 
     public PortEntity boundTo(String instanceUuid, String host, Instant now) {
-        return new PortEntity(id, networkId, name, macAddress, instanceUuid, OWNER_COMPUTE, projectId, ACTIVE,
-                adminStateUp, host, preserveOnDelete, description, createdAt, now);
+        return new PortEntity(
+                id,
+                networkId,
+                name,
+                macAddress,
+                instanceUuid,
+                OWNER_COMPUTE,
+                projectId,
+                ACTIVE,
+                adminStateUp,
+                host,
+                preserveOnDelete,
+                description,
+                createdAt,
+                now);
     }
 
     public PortEntity unbound(Instant now) {
-        return new PortEntity(id, networkId, name, macAddress, null, "", projectId, DOWN, adminStateUp, null,
-                preserveOnDelete, description, createdAt, now);
+        return new PortEntity(
+                id,
+                networkId,
+                name,
+                macAddress,
+                null,
+                "",
+                projectId,
+                DOWN,
+                adminStateUp,
+                null,
+                preserveOnDelete,
+                description,
+                createdAt,
+                now);
     }
 }

@@ -48,9 +48,14 @@ public class PortLifecycle {
     private final AddressEvents addressEvents;
     private final TransactionTemplate savepoint;
 
-    public PortLifecycle(JdbcAggregateTemplate aggregates, PortRepository ports, SubnetService subnets,
-                         FixedIpStore fixedIps, IpAllocator allocator, AddressEvents addressEvents,
-                         PlatformTransactionManager transactions) {
+    public PortLifecycle(
+            JdbcAggregateTemplate aggregates,
+            PortRepository ports,
+            SubnetService subnets,
+            FixedIpStore fixedIps,
+            IpAllocator allocator,
+            AddressEvents addressEvents,
+            PlatformTransactionManager transactions) {
         this.aggregates = aggregates;
         this.ports = ports;
         this.subnets = subnets;
@@ -98,22 +103,37 @@ public class PortLifecycle {
         String status = spec.deviceId() == null ? PortEntity.DOWN : PortEntity.ACTIVE;
         String owner = spec.deviceId() == null ? "" : PortEntity.OWNER_COMPUTE;
         for (int attempt = 1; ; attempt++) {
-            PortEntity port = new PortEntity(UUID.randomUUID().toString(), spec.network().id(),
-                    Inputs.text("name", spec.name(), Inputs.NAME_LENGTH), MacAddresses.random(), spec.deviceId(),
-                    owner, spec.projectId(), status, spec.adminStateUp(), spec.hostId(), spec.preserveOnDelete(),
-                    Inputs.text("description", spec.description(), Inputs.NAME_LENGTH), now, now);
+            PortEntity port = new PortEntity(
+                    UUID.randomUUID().toString(),
+                    spec.network().id(),
+                    Inputs.text("name", spec.name(), Inputs.NAME_LENGTH),
+                    MacAddresses.random(),
+                    spec.deviceId(),
+                    owner,
+                    spec.projectId(),
+                    status,
+                    spec.adminStateUp(),
+                    spec.hostId(),
+                    spec.preserveOnDelete(),
+                    Inputs.text("description", spec.description(), Inputs.NAME_LENGTH),
+                    now,
+                    now);
             try {
                 return savepoint.execute(s -> aggregates.insert(port));
             } catch (DuplicateKeyException e) {
                 if (spec.deviceId() != null) {
                     // Either a MAC clash or a concurrent port for the same device and network; only a fresh
                     // transaction can tell (the other one may not have committed yet). Let the caller start over.
-                    throw new DuplicateDevicePortException(spec.deviceId(), spec.network().id());
+                    throw new DuplicateDevicePortException(
+                            spec.deviceId(), spec.network().id());
                 }
                 if (attempt == MAC_ATTEMPTS) {
                     throw e;
                 }
-                log.debug("MAC {} already on network {}, trying another", port.macAddress(), spec.network().id());
+                log.debug(
+                        "MAC {} already on network {}, trying another",
+                        port.macAddress(),
+                        spec.network().id());
             }
         }
     }
@@ -122,7 +142,9 @@ public class PortLifecycle {
     private void allocateAutomatically(PortEntity port, List<SubnetEntity> networkSubnets) {
         Map<Integer, List<SubnetEntity>> byVersion = new LinkedHashMap<>();
         for (SubnetEntity subnet : networkSubnets) {
-            byVersion.computeIfAbsent(subnet.ipVersion(), v -> new ArrayList<>()).add(subnet);
+            byVersion
+                    .computeIfAbsent(subnet.ipVersion(), v -> new ArrayList<>())
+                    .add(subnet);
         }
         for (List<SubnetEntity> candidates : byVersion.values()) {
             allocateOn(port, candidates);
@@ -154,8 +176,7 @@ public class PortLifecycle {
         addressEvents.taken(subnet.id(), address);
     }
 
-    private record Requested(SubnetEntity subnet, IpAddress address) {
-    }
+    private record Requested(SubnetEntity subnet, IpAddress address) {}
 
     /** Reads the fixed IPs asked for: each names a subnet of the network, an address in one, or both. */
     private static List<Requested> requested(NewPort spec, List<SubnetEntity> networkSubnets) {
@@ -169,10 +190,13 @@ public class PortLifecycle {
                     .filter(s -> fixedIp.subnetId() == null || s.id().equals(fixedIp.subnetId()))
                     .filter(s -> address == null || Cidr.parse(s.cidr()).contains(address))
                     .findFirst()
-                    .orElseThrow(() -> InvalidInputException.because(fixedIp.ipAddress() != null
-                            ? "IP address " + fixedIp.ipAddress() + " is not a valid IP for the specified subnet"
-                            + " of network " + spec.network().id()
-                            : "subnet " + fixedIp.subnetId() + " is not on network " + spec.network().id()));
+                    .orElseThrow(() -> InvalidInputException.because(
+                            fixedIp.ipAddress() != null
+                                    ? "IP address " + fixedIp.ipAddress()
+                                            + " is not a valid IP for the specified subnet" + " of network "
+                                            + spec.network().id()
+                                    : "subnet " + fixedIp.subnetId() + " is not on network "
+                                            + spec.network().id()));
             if (address != null) {
                 refuseReserved(subnet, address);
             }
@@ -183,11 +207,12 @@ public class PortLifecycle {
 
     private static void refuseReserved(SubnetEntity subnet, IpAddress address) {
         Cidr cidr = Cidr.parse(subnet.cidr());
-        boolean reserved = address.equals(cidr.first()) || (cidr.version() == 4 && address.equals(cidr.last()))
+        boolean reserved = address.equals(cidr.first())
+                || (cidr.version() == 4 && address.equals(cidr.last()))
                 || address.toString().equals(subnet.gatewayIp());
         if (reserved) {
-            throw InvalidInputException.because("IP address " + address
-                    + " is the network, broadcast or gateway address of subnet " + subnet.id());
+            throw InvalidInputException.because(
+                    "IP address " + address + " is the network, broadcast or gateway address of subnet " + subnet.id());
         }
     }
 }

@@ -27,8 +27,12 @@ public class PortService {
     private final PortViews views;
     private final JdbcAggregateTemplate aggregates;
 
-    public PortService(PortRepository ports, NetworkService networks, PortLifecycle lifecycle, PortViews views,
-                       JdbcAggregateTemplate aggregates) {
+    public PortService(
+            PortRepository ports,
+            NetworkService networks,
+            PortLifecycle lifecycle,
+            PortViews views,
+            JdbcAggregateTemplate aggregates) {
         this.ports = ports;
         this.networks = networks;
         this.lifecycle = lifecycle;
@@ -43,7 +47,9 @@ public class PortService {
                 .equal("name", filters.name())
                 .equal("networkId", filters.networkId())
                 // Neutron shows an unbound port's device_id as "", which is NULL here.
-                .equal("deviceId", filters.deviceId() == null || filters.deviceId().isEmpty() ? null : filters.deviceId())
+                .equal(
+                        "deviceId",
+                        filters.deviceId() == null || filters.deviceId().isEmpty() ? null : filters.deviceId())
                 .equal("deviceOwner", filters.deviceOwner())
                 .equal("projectId", filters.projectId())
                 .equal("macAddress", filters.macAddress())
@@ -51,8 +57,8 @@ public class PortService {
         if (!scope.admin()) {
             where.equal("projectId", scope.projectId() == null ? "" : scope.projectId());
         }
-        List<PortEntity> found = aggregates.findAll(
-                Query.query(where.criteria()).sort(Sort.by("createdAt", "id")), PortEntity.class);
+        List<PortEntity> found =
+                aggregates.findAll(Query.query(where.criteria()).sort(Sort.by("createdAt", "id")), PortEntity.class);
         if (filters.deviceId() != null && filters.deviceId().isEmpty()) {
             found = found.stream().filter(p -> p.deviceId() == null).toList();
         }
@@ -71,9 +77,15 @@ public class PortService {
         if (!scope.owns(projectId)) {
             throw PolicyNotAuthorizedException.rule("create_port:project_id");
         }
-        PortEntity port = lifecycle.create(new NewPort(network, request.name(),
+        PortEntity port = lifecycle.create(new NewPort(
+                network,
+                request.name(),
                 projectId == null ? null : Inputs.text("project_id", projectId, Inputs.PROJECT_LENGTH),
-                null, null, !Boolean.FALSE.equals(request.adminStateUp()), true, request.description(),
+                null,
+                null,
+                !Boolean.FALSE.equals(request.adminStateUp()),
+                true,
+                request.description(),
                 request.fixedIps()));
         return views.of(port);
     }

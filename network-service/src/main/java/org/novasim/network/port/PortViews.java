@@ -21,15 +21,31 @@ public class PortViews {
     }
 
     public List<Port> of(List<PortEntity> ports) {
-        Map<String, List<PortFixedIp>> addresses = fixedIps.ofPorts(ports.stream().map(PortEntity::id).toList());
-        return ports.stream().map(p -> of(p, addresses.getOrDefault(p.id(), List.of()))).toList();
+        Map<String, List<PortFixedIp>> addresses =
+                fixedIps.ofPorts(ports.stream().map(PortEntity::id).toList());
+        return ports.stream()
+                .map(p -> of(p, addresses.getOrDefault(p.id(), List.of())))
+                .toList();
     }
 
     static Port of(PortEntity port, List<PortFixedIp> addresses) {
-        return new Port(port.id(), port.name(), port.networkId(), port.projectId(), port.macAddress(), addresses,
-                orEmpty(port.deviceId()), port.deviceOwner(), port.status(), port.adminStateUp(),
-                orEmpty(port.bindingHostId()), port.bindingHostId() == null ? "unbound" : "ovs", "normal",
-                port.description(), port.createdAt(), port.updatedAt());
+        return new Port(
+                port.id(),
+                port.name(),
+                port.networkId(),
+                port.projectId(),
+                port.macAddress(),
+                addresses,
+                orEmpty(port.deviceId()),
+                port.deviceOwner(),
+                port.status(),
+                port.adminStateUp(),
+                orEmpty(port.bindingHostId()),
+                port.bindingHostId() == null ? "unbound" : "ovs",
+                "normal",
+                port.description(),
+                port.createdAt(),
+                port.updatedAt());
     }
 
     private static String orEmpty(String value) {

@@ -31,29 +31,43 @@ class NetworkRpcConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(NetworkRpcConfiguration.class);
 
-    NetworkRpcConfiguration(RpcServer server, InstanceNetworks instances, NetworkService networks,
-                            SubnetService subnets, PortService ports, NetworkProperties properties) {
+    NetworkRpcConfiguration(
+            RpcServer server,
+            InstanceNetworks instances,
+            NetworkService networks,
+            SubnetService subnets,
+            PortService ports,
+            NetworkProperties properties) {
         RpcEndpoint endpoint = RpcEndpoint.builder(NetworkApi.TOPIC, NetworkApi.VERSION)
                 .on(NetworkApi.ALLOCATE_FOR_INSTANCE, guarded(instances::allocate))
-                .on(NetworkApi.DEALLOCATE_FOR_INSTANCE, guarded((context, args) ->
-                        new Deallocated(instances.deallocate(args.instanceUuid()))))
-                .on(NetworkApi.LIST_NETWORKS, guarded((context, args) ->
-                        new NetworkList(networks.list(Scope.of(context), args))))
-                .on(NetworkApi.SHOW_NETWORK, guarded((context, args) -> networks.show(Scope.of(context), args.networkId())))
+                .on(
+                        NetworkApi.DEALLOCATE_FOR_INSTANCE,
+                        guarded((context, args) -> new Deallocated(instances.deallocate(args.instanceUuid()))))
+                .on(
+                        NetworkApi.LIST_NETWORKS,
+                        guarded((context, args) -> new NetworkList(networks.list(Scope.of(context), args))))
+                .on(
+                        NetworkApi.SHOW_NETWORK,
+                        guarded((context, args) -> networks.show(Scope.of(context), args.networkId())))
                 .on(NetworkApi.CREATE_NETWORK, guarded((context, args) -> networks.create(Scope.of(context), args)))
                 .on(NetworkApi.DELETE_NETWORK, guarded((context, args) -> {
                     networks.delete(Scope.of(context), args.networkId());
                     return null;
                 }))
-                .on(NetworkApi.LIST_SUBNETS, guarded((context, args) ->
-                        new SubnetList(subnets.list(Scope.of(context), args))))
-                .on(NetworkApi.SHOW_SUBNET, guarded((context, args) -> subnets.show(Scope.of(context), args.subnetId())))
+                .on(
+                        NetworkApi.LIST_SUBNETS,
+                        guarded((context, args) -> new SubnetList(subnets.list(Scope.of(context), args))))
+                .on(
+                        NetworkApi.SHOW_SUBNET,
+                        guarded((context, args) -> subnets.show(Scope.of(context), args.subnetId())))
                 .on(NetworkApi.CREATE_SUBNET, guarded((context, args) -> subnets.create(Scope.of(context), args)))
                 .on(NetworkApi.DELETE_SUBNET, guarded((context, args) -> {
                     subnets.delete(Scope.of(context), args.subnetId());
                     return null;
                 }))
-                .on(NetworkApi.LIST_PORTS, guarded((context, args) -> new PortList(ports.list(Scope.of(context), args))))
+                .on(
+                        NetworkApi.LIST_PORTS,
+                        guarded((context, args) -> new PortList(ports.list(Scope.of(context), args))))
                 .on(NetworkApi.SHOW_PORT, guarded((context, args) -> ports.show(Scope.of(context), args.portId())))
                 .on(NetworkApi.CREATE_PORT, guarded((context, args) -> ports.create(Scope.of(context), args)))
                 .on(NetworkApi.DELETE_PORT, guarded((context, args) -> {
@@ -73,7 +87,9 @@ class NetworkRpcConfiguration {
             try {
                 return handler.handle(context, args);
             } catch (DataIntegrityViolationException e) {
-                log.warn("request refused by the database: {}", e.getMostSpecificCause().getMessage());
+                log.warn(
+                        "request refused by the database: {}",
+                        e.getMostSpecificCause().getMessage());
                 throw InvalidInputException.because("the request conflicts with the stored networks, subnets or ports");
             }
         };

@@ -32,7 +32,8 @@ class NetworkHeartbeat {
     NetworkHeartbeat(RpcClient rpc, RpcServer server, ServiceProperties properties) {
         this.services = new ServiceClient(rpc);
         this.host = properties.hostName();
-        server.serve(RpcEndpoint.builder(ServiceApi.REQUEST_TOPIC, ServiceApi.VERSION)
+        server.serve(
+                RpcEndpoint.builder(ServiceApi.REQUEST_TOPIC, ServiceApi.VERSION)
                         .on(ServiceApi.REPORT_STATE, (context, request) -> {
                             beat();
                             return null;

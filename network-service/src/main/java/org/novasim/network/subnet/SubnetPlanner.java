@@ -20,8 +20,7 @@ import org.novasim.network.ip.IpRange;
  */
 public final class SubnetPlanner {
 
-    private SubnetPlanner() {
-    }
+    private SubnetPlanner() {}
 
     public static SubnetPlan plan(CreateSubnet request, String networkId, List<Cidr> otherSubnetsOfNetwork) {
         Cidr cidr = Inputs.cidr(request.cidr());
@@ -33,8 +32,8 @@ public final class SubnetPlanner {
         }
         for (Cidr other : otherSubnetsOfNetwork) {
             if (other.overlaps(cidr)) {
-                throw InvalidInputException.because("Requested subnet with cidr: " + cidr + " for network: "
-                        + networkId + " overlaps with another subnet");
+                throw InvalidInputException.because("Requested subnet with cidr: " + cidr + " for network: " + networkId
+                        + " overlaps with another subnet");
             }
         }
         IpAddress gateway = gateway(request, cidr);
@@ -42,7 +41,8 @@ public final class SubnetPlanner {
                 ? defaultPools(cidr, gateway)
                 : requestedPools(request.allocationPools(), cidr, gateway);
         if (pools.isEmpty()) {
-            throw InvalidInputException.because("subnet " + cidr + " has no address left to allocate besides its gateway");
+            throw InvalidInputException.because(
+                    "subnet " + cidr + " has no address left to allocate besides its gateway");
         }
         return new SubnetPlan(cidr, gateway, pools);
     }
@@ -77,8 +77,8 @@ public final class SubnetPlanner {
             throw InvalidInputException.because("Gateway IP " + gateway + " is not in subnet " + cidr);
         }
         if (gateway.equals(cidr.first()) || (cidr.version() == 4 && gateway.equals(cidr.last()))) {
-            throw InvalidInputException.because("Gateway IP " + gateway + " is the network or broadcast address of "
-                    + cidr);
+            throw InvalidInputException.because(
+                    "Gateway IP " + gateway + " is the network or broadcast address of " + cidr);
         }
         return gateway;
     }
@@ -96,24 +96,24 @@ public final class SubnetPlanner {
                 throw InvalidInputException.because(e.getMessage());
             }
             if (!cidr.contains(range.first()) || !cidr.contains(range.last())) {
-                throw InvalidInputException.because("The allocation pool " + range + " spans beyond the subnet cidr "
-                        + cidr + ".");
+                throw InvalidInputException.because(
+                        "The allocation pool " + range + " spans beyond the subnet cidr " + cidr + ".");
             }
             if (range.contains(cidr.first()) || (cidr.version() == 4 && range.contains(cidr.last()))) {
-                throw InvalidInputException.because("The allocation pool " + range
-                        + " contains the network or broadcast address of " + cidr + ".");
+                throw InvalidInputException.because(
+                        "The allocation pool " + range + " contains the network or broadcast address of " + cidr + ".");
             }
             if (gateway != null && range.contains(gateway)) {
-                throw InvalidInputException.because("Gateway ip " + gateway + " conflicts with allocation pool "
-                        + range);
+                throw InvalidInputException.because(
+                        "Gateway ip " + gateway + " conflicts with allocation pool " + range);
             }
             pools.add(range);
         }
         pools.sort(Comparator.comparing(IpRange::first));
         for (int i = 1; i < pools.size(); i++) {
             if (pools.get(i - 1).overlaps(pools.get(i))) {
-                throw InvalidInputException.because("Found overlapping allocation pools: " + pools.get(i - 1) + " and "
-                        + pools.get(i) + ".");
+                throw InvalidInputException.because(
+                        "Found overlapping allocation pools: " + pools.get(i - 1) + " and " + pools.get(i) + ".");
             }
         }
         return pools;

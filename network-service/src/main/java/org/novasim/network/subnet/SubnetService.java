@@ -38,8 +38,13 @@ public class SubnetService {
     private final IpAllocator allocator;
     private final JdbcClient jdbc;
 
-    public SubnetService(SubnetRepository subnets, NetworkService networks, FixedIpStore fixedIps,
-                         JdbcAggregateTemplate aggregates, IpAllocator allocator, JdbcClient jdbc) {
+    public SubnetService(
+            SubnetRepository subnets,
+            NetworkService networks,
+            FixedIpStore fixedIps,
+            JdbcAggregateTemplate aggregates,
+            IpAllocator allocator,
+            JdbcClient jdbc) {
         this.subnets = subnets;
         this.networks = networks;
         this.fixedIps = fixedIps;
@@ -57,8 +62,8 @@ public class SubnetService {
                 .equal("projectId", filters.projectId())
                 .equal("ipVersion", filters.ipVersion())
                 .equal("cidr", filters.cidr());
-        List<SubnetEntity> found = aggregates.findAll(
-                Query.query(where.criteria()).sort(Sort.by("createdAt", "id")), SubnetEntity.class);
+        List<SubnetEntity> found =
+                aggregates.findAll(Query.query(where.criteria()).sort(Sort.by("createdAt", "id")), SubnetEntity.class);
         if (scope.admin()) {
             return found.stream().map(SubnetEntity::toContract).toList();
         }
@@ -81,25 +86,36 @@ public class SubnetService {
             throw PolicyNotAuthorizedException.rule("create_subnet");
         }
         String projectId = request.projectId() == null ? network.projectId() : request.projectId();
-        if (!scope.admin() && request.projectId() != null && !request.projectId().equals(scope.projectId())) {
+        if (!scope.admin()
+                && request.projectId() != null
+                && !request.projectId().equals(scope.projectId())) {
             throw PolicyNotAuthorizedException.rule("create_subnet:project_id");
         }
         // Two subnets created at once on one network must not both pass the overlap check: hold the network's row.
-        jdbc.sql("SELECT id FROM networks WHERE id = ? FOR UPDATE").param(network.id()).query(String.class).list();
+        jdbc.sql("SELECT id FROM networks WHERE id = ? FOR UPDATE")
+                .param(network.id())
+                .query(String.class)
+                .list();
         List<Cidr> others = subnets.findByNetworkIdOrderByCreatedAtAscIdAsc(network.id()).stream()
                 .map(s -> Cidr.parse(s.cidr()))
                 .toList();
         SubnetPlan plan = SubnetPlanner.plan(request, network.id(), others);
         var now = Timestamps.now();
-        SubnetEntity subnet = aggregates.insert(new SubnetEntity(UUID.randomUUID().toString(), network.id(),
+        SubnetEntity subnet = aggregates.insert(new SubnetEntity(
+                UUID.randomUUID().toString(),
+                network.id(),
                 Inputs.text("name", request.name(), Inputs.NAME_LENGTH),
                 projectId == null ? null : Inputs.text("project_id", projectId, Inputs.PROJECT_LENGTH),
-                plan.cidr().version(), plan.cidr().toString(),
+                plan.cidr().version(),
+                plan.cidr().toString(),
                 plan.gateway() == null ? null : plan.gateway().toString(),
                 !Boolean.FALSE.equals(request.enableDhcp()),
-                Inputs.text("description", request.description(), Inputs.NAME_LENGTH), now, now,
+                Inputs.text("description", request.description(), Inputs.NAME_LENGTH),
+                now,
+                now,
                 plan.pools().stream()
-                        .map(p -> new SubnetEntity.PoolEntity(p.first().toString(), p.last().toString()))
+                        .map(p -> new SubnetEntity.PoolEntity(
+                                p.first().toString(), p.last().toString()))
                         .toList()));
         return subnet.toContract();
     }

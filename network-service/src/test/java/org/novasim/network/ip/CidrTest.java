@@ -37,16 +37,20 @@ class CidrTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"10.0.0.0", "10.0.0.0/33", "10.0.0.0/-1", "10.0.0.0/", "fd00::/129", "foo/24", "10.0.0.0/2a"})
+    @ValueSource(
+            strings = {"10.0.0.0", "10.0.0.0/33", "10.0.0.0/-1", "10.0.0.0/", "fd00::/129", "foo/24", "10.0.0.0/2a"})
     void refusesMalformedCidrs(String text) {
         assertThatThrownBy(() -> Cidr.parse(text)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void overlaps() {
-        assertThat(Cidr.parse("10.0.0.0/24").overlaps(Cidr.parse("10.0.0.128/25"))).isTrue();
-        assertThat(Cidr.parse("10.0.0.0/16").overlaps(Cidr.parse("10.0.200.0/24"))).isTrue();
-        assertThat(Cidr.parse("10.0.0.0/24").overlaps(Cidr.parse("10.0.1.0/24"))).isFalse();
+        assertThat(Cidr.parse("10.0.0.0/24").overlaps(Cidr.parse("10.0.0.128/25")))
+                .isTrue();
+        assertThat(Cidr.parse("10.0.0.0/16").overlaps(Cidr.parse("10.0.200.0/24")))
+                .isTrue();
+        assertThat(Cidr.parse("10.0.0.0/24").overlaps(Cidr.parse("10.0.1.0/24")))
+                .isFalse();
         assertThat(Cidr.parse("10.0.0.0/24").overlaps(Cidr.parse("fd00::/64"))).isFalse();
     }
 }

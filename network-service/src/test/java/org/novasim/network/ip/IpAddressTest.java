@@ -13,28 +13,44 @@ class IpAddressTest {
 
     @ParameterizedTest
     @CsvSource({
-            "10.0.0.1, 10.0.0.1",
-            "0.0.0.0, 0.0.0.0",
-            "255.255.255.255, 255.255.255.255",
-            "fd00::1, fd00::1",
-            "FD00:0:0:0:0:0:0:1, fd00::1",
-            "fd00:0000:0000:0000:0000:0000:0000:0002, fd00::2",
-            "::, ::",
-            "::1, ::1",
-            "1::, 1::",
-            "2001:db8:0:0:1:0:0:1, 2001:db8::1:0:0:1",
-            "2001:0:0:1:0:0:0:1, 2001:0:0:1::1",
-            "2001:db8:0:1:1:1:1:1, 2001:db8:0:1:1:1:1:1",
-            "::ffff:10.0.0.1, ::ffff:a00:1",
+        "10.0.0.1, 10.0.0.1",
+        "0.0.0.0, 0.0.0.0",
+        "255.255.255.255, 255.255.255.255",
+        "fd00::1, fd00::1",
+        "FD00:0:0:0:0:0:0:1, fd00::1",
+        "fd00:0000:0000:0000:0000:0000:0000:0002, fd00::2",
+        "::, ::",
+        "::1, ::1",
+        "1::, 1::",
+        "2001:db8:0:0:1:0:0:1, 2001:db8::1:0:0:1",
+        "2001:0:0:1:0:0:0:1, 2001:0:0:1::1",
+        "2001:db8:0:1:1:1:1:1, 2001:db8:0:1:1:1:1:1",
+        "::ffff:10.0.0.1, ::ffff:a00:1",
     })
     void parsesAndPrintsTheCanonicalForm(String text, String canonical) {
         assertThat(IpAddress.parse(text).toString()).isEqualTo(canonical);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"localhost", "10.0.0", "10.0.0.256", "010.0.0.1", "10.0.0.1.", "1.2.3.-4", "fd00:::1",
-            "fd00::1::2", "1:2:3:4:5:6:7:8:9", "1:2:3:4:5:6:7", "fd00::g", "12345::", "fe80::1%eth0", "1.2.3.4::",
-            "", " "})
+    @ValueSource(
+            strings = {
+                "localhost",
+                "10.0.0",
+                "10.0.0.256",
+                "010.0.0.1",
+                "10.0.0.1.",
+                "1.2.3.-4",
+                "fd00:::1",
+                "fd00::1::2",
+                "1:2:3:4:5:6:7:8:9",
+                "1:2:3:4:5:6:7",
+                "fd00::g",
+                "12345::",
+                "fe80::1%eth0",
+                "1.2.3.4::",
+                "",
+                " "
+            })
     void refusesWhatIsNotAnAddress(String text) {
         assertThatThrownBy(() -> IpAddress.parse(text)).isInstanceOf(IllegalArgumentException.class);
     }
@@ -54,6 +70,7 @@ class IpAddressTest {
 
     @Test
     void staysInsideTheAddressSpace() {
-        assertThatThrownBy(() -> IpAddress.parse("255.255.255.255").plus(1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> IpAddress.parse("255.255.255.255").plus(1))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -30,7 +30,8 @@ class IpAllocatorTest {
     private final IpAllocator allocator = new IpAllocator(store, IpAllocator.Settings.DEFAULT);
 
     /** 10.0.0.0/29 with gateway .1: the pool is .2 to .6. */
-    private static final SubnetPools SMALL = new SubnetPools("small", 4, List.of(IpRange.parse("10.0.0.2", "10.0.0.6")));
+    private static final SubnetPools SMALL =
+            new SubnetPools("small", 4, List.of(IpRange.parse("10.0.0.2", "10.0.0.6")));
 
     private String allocate(IpAllocator allocator, SubnetPools subnet) {
         return allocator.allocate(subnet, "port").map(IpAddress::toString).orElse(null);
@@ -49,15 +50,21 @@ class IpAllocatorTest {
 
     @Test
     void theGatewayIsNeverHandedOutWhereverItIs() {
-        SubnetPlan plan = SubnetPlanner.plan(new CreateSubnet("net", "s", null, 4, "10.0.0.0/28", "10.0.0.7", null,
-                null, null, null), "net", List.of());
+        SubnetPlan plan = SubnetPlanner.plan(
+                new CreateSubnet("net", "s", null, 4, "10.0.0.0/28", "10.0.0.7", null, null, null, null),
+                "net",
+                List.of());
         SubnetPools subnet = new SubnetPools("gw", 4, plan.pools());
         List<String> addresses = new ArrayList<>();
-        for (Optional<IpAddress> a = allocator.allocate(subnet, "p"); a.isPresent(); a = allocator.allocate(subnet, "p")) {
+        for (Optional<IpAddress> a = allocator.allocate(subnet, "p");
+                a.isPresent();
+                a = allocator.allocate(subnet, "p")) {
             addresses.add(a.get().toString());
         }
 
-        assertThat(addresses).hasSize(13).doesNotContain("10.0.0.0", "10.0.0.7", "10.0.0.15")
+        assertThat(addresses)
+                .hasSize(13)
+                .doesNotContain("10.0.0.0", "10.0.0.7", "10.0.0.15")
                 .doesNotHaveDuplicates();
     }
 
@@ -98,7 +105,8 @@ class IpAllocatorTest {
     @Test
     void aReleasedFixedIpOutsideThePoolsIsNotHandedOutAutomatically() {
         allocate(allocator, SMALL);
-        assertThat(allocator.allocateSpecific("small", IpAddress.parse("10.0.0.7"), "port")).isTrue();
+        assertThat(allocator.allocateSpecific("small", IpAddress.parse("10.0.0.7"), "port"))
+                .isTrue();
         store.remove("small", "10.0.0.7");
         allocator.released("small", IpAddress.parse("10.0.0.7"));
 
@@ -107,8 +115,10 @@ class IpAllocatorTest {
 
     @Test
     void aSpecificAddressIsTakenOnce() {
-        assertThat(allocator.allocateSpecific("small", IpAddress.parse("10.0.0.5"), "a")).isTrue();
-        assertThat(allocator.allocateSpecific("small", IpAddress.parse("10.0.0.5"), "b")).isFalse();
+        assertThat(allocator.allocateSpecific("small", IpAddress.parse("10.0.0.5"), "a"))
+                .isTrue();
+        assertThat(allocator.allocateSpecific("small", IpAddress.parse("10.0.0.5"), "b"))
+                .isFalse();
     }
 
     @Test
@@ -122,7 +132,8 @@ class IpAllocatorTest {
     @Test
     void ipv6AllocatesSequentiallyFromThePool() {
         Cidr cidr = Cidr.parse("fd00::/64");
-        SubnetPools v6 = new SubnetPools("v6", 6, List.of(new IpRange(cidr.first().plus(2), cidr.last())));
+        SubnetPools v6 =
+                new SubnetPools("v6", 6, List.of(new IpRange(cidr.first().plus(2), cidr.last())));
 
         assertThat(allocate(allocator, v6)).isEqualTo("fd00::2");
         assertThat(allocate(allocator, v6)).isEqualTo("fd00::3");
@@ -133,18 +144,26 @@ class IpAllocatorTest {
     void ipv6AtTheEndOfThePool() {
         SubnetPools v6 = new SubnetPools("v6", 6, List.of(IpRange.parse("fd00::fffe", "fd00::1:1")));
 
-        assertThat(List.of(allocate(allocator, v6), allocate(allocator, v6), allocate(allocator, v6),
-                allocate(allocator, v6))).containsExactly("fd00::fffe", "fd00::ffff", "fd00::1:0", "fd00::1:1");
+        assertThat(List.of(
+                        allocate(allocator, v6),
+                        allocate(allocator, v6),
+                        allocate(allocator, v6),
+                        allocate(allocator, v6)))
+                .containsExactly("fd00::fffe", "fd00::ffff", "fd00::1:0", "fd00::1:1");
         assertThat(allocator.allocate(v6, "port")).isEmpty();
     }
 
     @Test
     void walksSeveralPoolsInAddressOrder() {
-        SubnetPools pools = new SubnetPools("two", 4, List.of(IpRange.parse("10.0.0.100", "10.0.0.101"),
-                IpRange.parse("10.0.0.10", "10.0.0.11")));
+        SubnetPools pools = new SubnetPools(
+                "two", 4, List.of(IpRange.parse("10.0.0.100", "10.0.0.101"), IpRange.parse("10.0.0.10", "10.0.0.11")));
 
-        assertThat(List.of(allocate(allocator, pools), allocate(allocator, pools), allocate(allocator, pools),
-                allocate(allocator, pools))).containsExactly("10.0.0.10", "10.0.0.11", "10.0.0.100", "10.0.0.101");
+        assertThat(List.of(
+                        allocate(allocator, pools),
+                        allocate(allocator, pools),
+                        allocate(allocator, pools),
+                        allocate(allocator, pools)))
+                .containsExactly("10.0.0.10", "10.0.0.11", "10.0.0.100", "10.0.0.101");
         assertThat(allocator.allocate(pools, "port")).isEmpty();
     }
 
@@ -171,7 +190,8 @@ class IpAllocatorTest {
         String next = allocate(allocator, pool);
 
         // This one loses a few races, reads the store again and goes on elsewhere in the pool.
-        assertThat(IpAddress.parse(next).compareTo(IpAddress.parse("10.0.0.12"))).isPositive();
+        assertThat(IpAddress.parse(next).compareTo(IpAddress.parse("10.0.0.12")))
+                .isPositive();
         assertThat(store.held("p")).hasSize(12).containsKey(next);
         assertThat(store.refused.get()).isBetween(2, 5);
     }
@@ -213,19 +233,22 @@ class IpAllocatorTest {
             });
         }
 
-        List<IpAddress> taken = runTogether(tasks, 32).stream().flatMap(Optional::stream).toList();
+        List<IpAddress> taken =
+                runTogether(tasks, 32).stream().flatMap(Optional::stream).toList();
 
         assertThat(taken).hasSize(29).doesNotHaveDuplicates();
         assertThat(exhausted).hasValue(171);
         assertThat(store.held("s27")).hasSize(29);
-        assertThat(taken).allMatch(a -> a.compareTo(IpAddress.parse("10.0.0.2")) >= 0
-                && a.compareTo(IpAddress.parse("10.0.0.30")) <= 0);
+        assertThat(taken)
+                .allMatch(a -> a.compareTo(IpAddress.parse("10.0.0.2")) >= 0
+                        && a.compareTo(IpAddress.parse("10.0.0.30")) <= 0);
     }
 
     @Test
     void aThousandConcurrentAllocationsOnASlash22GiveAThousandDistinctAddresses() throws Exception {
         Cidr cidr = Cidr.parse("10.8.0.0/22");
-        SubnetPools subnet = new SubnetPools("s22", 4, List.of(new IpRange(cidr.first().plus(2), cidr.last().plus(-1))));
+        SubnetPools subnet = new SubnetPools(
+                "s22", 4, List.of(new IpRange(cidr.first().plus(2), cidr.last().plus(-1))));
         IpAllocator[] processes = {allocator, new IpAllocator(store, IpAllocator.Settings.DEFAULT)};
         List<Callable<Optional<IpAddress>>> tasks = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {

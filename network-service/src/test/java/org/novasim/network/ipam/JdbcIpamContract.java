@@ -47,13 +47,18 @@ abstract class JdbcIpamContract {
         dataSource.setUsername(db[1]);
         dataSource.setPassword(db[2]);
         dataSource.setMaximumPoolSize(16);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/network").load().migrate();
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration/network")
+                .load()
+                .migrate();
         jdbc = JdbcClient.create(dataSource);
         JdbcTransactionManager transactions = new JdbcTransactionManager(dataSource);
         transaction = new TransactionTemplate(transactions);
         processes = new IpAllocator[] {
-                new IpAllocator(new FixedIpStore(jdbc, transactions), IpAllocator.Settings.DEFAULT),
-                new IpAllocator(new FixedIpStore(jdbc, transactions), IpAllocator.Settings.DEFAULT)};
+            new IpAllocator(new FixedIpStore(jdbc, transactions), IpAllocator.Settings.DEFAULT),
+            new IpAllocator(new FixedIpStore(jdbc, transactions), IpAllocator.Settings.DEFAULT)
+        };
     }
 
     @AfterEach
@@ -80,7 +85,10 @@ abstract class JdbcIpamContract {
         assertThat(results).allMatch(Optional::isPresent);
         assertThat(results.stream().map(Optional::get).distinct()).hasSize(1000);
         assertThat(jdbc.sql("SELECT COUNT(DISTINCT ip_address) FROM port_fixed_ips WHERE subnet_id = ?")
-                .param(subnet.subnetId()).query(Long.class).single()).isEqualTo(1000L);
+                        .param(subnet.subnetId())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1000L);
     }
 
     @Test
@@ -112,7 +120,9 @@ abstract class JdbcIpamContract {
         Optional<IpAddress> full = transaction.execute(s -> processes[1].allocate(subnet, ports.get(5)));
         assertThat(full).isEmpty();
 
-        jdbc.sql("DELETE FROM port_fixed_ips WHERE port_id = ?").param(ports.get(2)).update();
+        jdbc.sql("DELETE FROM port_fixed_ips WHERE port_id = ?")
+                .param(ports.get(2))
+                .update();
 
         Optional<IpAddress> again = transaction.execute(s -> processes[1].allocate(subnet, ports.get(5)));
         assertThat(again).map(IpAddress::toString).contains("10.10.0.4");
@@ -129,8 +139,11 @@ abstract class JdbcIpamContract {
         Optional<IpAddress> second = transaction.execute(s -> processes[1].allocate(subnet, ports.get(1)));
 
         assertThat(second).map(IpAddress::toString).contains("10.11.0.3");
-        assertThat(jdbc.sql("SELECT ip_address FROM port_fixed_ips WHERE port_id = ?").param(ports.get(1))
-                .query(String.class).list()).containsExactly("10.11.0.3");
+        assertThat(jdbc.sql("SELECT ip_address FROM port_fixed_ips WHERE port_id = ?")
+                        .param(ports.get(1))
+                        .query(String.class)
+                        .list())
+                .containsExactly("10.11.0.3");
     }
 
     private SubnetPools subnet(String cidrText) {
@@ -138,9 +151,15 @@ abstract class JdbcIpamContract {
         String id = UUID.randomUUID().toString();
         jdbc.sql("INSERT INTO subnets (id, network_id, name, ip_version, cidr, gateway_ip, created_at, updated_at) "
                         + "VALUES (?, ?, ?, 4, ?, ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")
-                .params(id, NETWORK, "ipam-" + cidrText, cidrText, cidr.first().plus(1).toString())
+                .params(
+                        id,
+                        NETWORK,
+                        "ipam-" + cidrText,
+                        cidrText,
+                        cidr.first().plus(1).toString())
                 .update();
-        return new SubnetPools(id, 4, List.of(new IpRange(cidr.first().plus(2), cidr.last().plus(-1))));
+        return new SubnetPools(
+                id, 4, List.of(new IpRange(cidr.first().plus(2), cidr.last().plus(-1))));
     }
 
     private List<String> ports(int count) {
@@ -149,7 +168,10 @@ abstract class JdbcIpamContract {
             String id = UUID.randomUUID().toString();
             jdbc.sql("INSERT INTO ports (id, network_id, mac_address, status, created_at, updated_at) "
                             + "VALUES (?, ?, ?, 'DOWN', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")
-                    .params(id, NETWORK, String.format("fa:16:3e:%02x:%02x:%02x", i >> 16 & 0xff, i >> 8 & 0xff, i & 0xff))
+                    .params(
+                            id,
+                            NETWORK,
+                            String.format("fa:16:3e:%02x:%02x:%02x", i >> 16 & 0xff, i >> 8 & 0xff, i & 0xff))
                     .update();
             ids.add(id);
         }

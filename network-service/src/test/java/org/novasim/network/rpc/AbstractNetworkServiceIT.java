@@ -84,7 +84,8 @@ abstract class AbstractNetworkServiceIT {
         settings.putAll(database);
         settings.put("server.port", 0);
         settings.put("novasim.rpc.call-timeout", "30s");
-        String[] args = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+        String[] args = settings.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
         for (int i = 0; i < 2; i++) {
             processes.add(new SpringApplicationBuilder(NetworkServiceApplication.class)
@@ -110,12 +111,14 @@ abstract class AbstractNetworkServiceIT {
         assertThat(networks.get("private").id()).isEqualTo(PRIVATE_ID);
         assertThat(networks.get("public").routerExternal()).isTrue();
         assertThat(networks.get("public").shared()).isTrue();
-        Subnet privateSubnet = client.showSubnet(alice, networks.get("private").subnets().get(0));
+        Subnet privateSubnet =
+                client.showSubnet(alice, networks.get("private").subnets().get(0));
         assertThat(privateSubnet.name()).isEqualTo("private-subnet");
         assertThat(privateSubnet.cidr()).isEqualTo("10.0.0.0/24");
         assertThat(privateSubnet.gatewayIp()).isEqualTo("10.0.0.1");
         assertThat(privateSubnet.allocationPools()).containsExactly(new AllocationPool("10.0.0.2", "10.0.0.254"));
-        Subnet publicSubnet = client.showSubnet(alice, networks.get("public").subnets().get(0));
+        Subnet publicSubnet =
+                client.showSubnet(alice, networks.get("public").subnets().get(0));
         assertThat(publicSubnet.name()).isEqualTo("public-subnet");
         assertThat(publicSubnet.cidr()).isEqualTo("172.24.4.0/24");
         assertThat(publicSubnet.gatewayIp()).isEqualTo("172.24.4.1");
@@ -129,7 +132,11 @@ abstract class AbstractNetworkServiceIT {
         client.createSubnet(alice, CreateSubnet.of(dual.id(), "dual-v6", "fd00:10::/64"));
         String instance = UUID.randomUUID().toString();
 
-        NetworkInfo info = client.allocateForInstance(alice, instance, "project-a", "compute-1",
+        NetworkInfo info = client.allocateForInstance(
+                alice,
+                instance,
+                "project-a",
+                "compute-1",
                 List.of(new RequestedNetwork("private", null, null), new RequestedNetwork(dual.id(), null, null)));
 
         assertThat(info.vifs()).hasSize(2);
@@ -143,7 +150,9 @@ abstract class AbstractNetworkServiceIT {
         });
         Vif onDual = info.vifs().get(1);
         assertThat(onDual.networkName()).isEqualTo(dual.name());
-        assertThat(onDual.fixedIps()).extracting(FixedIp::address).containsExactlyInAnyOrder("192.168.10.2", "fd00:10::2");
+        assertThat(onDual.fixedIps())
+                .extracting(FixedIp::address)
+                .containsExactlyInAnyOrder("192.168.10.2", "fd00:10::2");
         assertThat(onDual.fixedIps()).extracting(FixedIp::version).containsExactlyInAnyOrder(4, 6);
 
         List<Port> ports = client.listPorts(alice, ListPorts.ofDevice(instance));
@@ -177,7 +186,8 @@ abstract class AbstractNetworkServiceIT {
         NetworkInfo moved = client.allocateForInstance(alice, instance, "project-a", "compute-2", List.of());
 
         assertThat(moved).isEqualTo(first);
-        assertThat(client.showPort(alice, first.vifs().get(0).portId()).bindingHostId()).isEqualTo("compute-2");
+        assertThat(client.showPort(alice, first.vifs().get(0).portId()).bindingHostId())
+                .isEqualTo("compute-2");
     }
 
     @Test
@@ -191,7 +201,8 @@ abstract class AbstractNetworkServiceIT {
             instances.add(instance);
             addresses.add(address(client.allocateForInstance(alice, instance, "project-a", "compute-1", request)));
         }
-        assertThat(addresses).containsExactlyInAnyOrder("10.99.0.2", "10.99.0.3", "10.99.0.4", "10.99.0.5", "10.99.0.6");
+        assertThat(addresses)
+                .containsExactlyInAnyOrder("10.99.0.2", "10.99.0.3", "10.99.0.4", "10.99.0.5", "10.99.0.6");
         String extra = UUID.randomUUID().toString();
 
         assertThatThrownBy(() -> client.allocateForInstance(alice, extra, "project-a", "compute-1", request))
@@ -202,7 +213,8 @@ abstract class AbstractNetworkServiceIT {
         String freed = address(client.listPorts(alice, ListPorts.ofDevice(instances.get(2))));
         assertThat(client.deallocateForInstance(alice, instances.get(2))).isEqualTo(1);
         assertThat(client.deallocateForInstance(alice, instances.get(2))).isZero();
-        assertThat(address(client.allocateForInstance(alice, extra, "project-a", "compute-1", request))).isEqualTo(freed);
+        assertThat(address(client.allocateForInstance(alice, extra, "project-a", "compute-1", request)))
+                .isEqualTo(freed);
     }
 
     @Test
@@ -213,8 +225,12 @@ abstract class AbstractNetworkServiceIT {
         for (int i = 0; i < 40; i++) {
             launches.add(() -> {
                 try {
-                    return address(client.allocateForInstance(context("project-a", "member"),
-                            UUID.randomUUID().toString(), "project-a", "compute-1", request));
+                    return address(client.allocateForInstance(
+                            context("project-a", "member"),
+                            UUID.randomUUID().toString(),
+                            "project-a",
+                            "compute-1",
+                            request));
                 } catch (IpAddressExhaustedException e) {
                     return e.getMessage();
                 }
@@ -235,18 +251,33 @@ abstract class AbstractNetworkServiceIT {
     void aRequestThatCannotBeMetWhollyLeavesNoPortBehind() {
         Network roomy = network(alice, "roomy-" + suffix(), "10.98.0.0/24");
         Network full = network(alice, "full-" + suffix(), "10.97.0.0/30");
-        client.allocateForInstance(alice, UUID.randomUUID().toString(), "project-a", "compute-1",
+        client.allocateForInstance(
+                alice,
+                UUID.randomUUID().toString(),
+                "project-a",
+                "compute-1",
                 List.of(new RequestedNetwork(full.id(), null, null)));
         String instance = UUID.randomUUID().toString();
 
-        assertThatThrownBy(() -> client.allocateForInstance(alice, instance, "project-a", "compute-1",
-                List.of(new RequestedNetwork(roomy.id(), null, null), new RequestedNetwork(full.id(), null, null))))
+        assertThatThrownBy(() -> client.allocateForInstance(
+                        alice,
+                        instance,
+                        "project-a",
+                        "compute-1",
+                        List.of(
+                                new RequestedNetwork(roomy.id(), null, null),
+                                new RequestedNetwork(full.id(), null, null))))
                 .isInstanceOf(IpAddressExhaustedException.class);
 
         assertThat(client.listPorts(alice, ListPorts.ofDevice(instance))).isEmpty();
         // The address the rolled-back port had is handed out again at once.
-        assertThat(address(client.allocateForInstance(alice, UUID.randomUUID().toString(), "project-a", "compute-1",
-                List.of(new RequestedNetwork(roomy.id(), null, null))))).isEqualTo("10.98.0.2");
+        assertThat(address(client.allocateForInstance(
+                        alice,
+                        UUID.randomUUID().toString(),
+                        "project-a",
+                        "compute-1",
+                        List.of(new RequestedNetwork(roomy.id(), null, null)))))
+                .isEqualTo("10.98.0.2");
     }
 
     @Test
@@ -255,15 +286,17 @@ abstract class AbstractNetworkServiceIT {
         List<RequestedNetwork> request = List.of(new RequestedNetwork(big.id(), null, null));
         List<Callable<String>> launches = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
-            launches.add(() -> address(client.allocateForInstance(context("project-a", "member"),
-                    UUID.randomUUID().toString(), "project-a", "compute-1", request)));
+            launches.add(() -> address(client.allocateForInstance(
+                    context("project-a", "member"), UUID.randomUUID().toString(), "project-a", "compute-1", request)));
         }
 
         long start = System.nanoTime();
         List<String> addresses = runConcurrently(launches, 32);
         long millis = (System.nanoTime() - start) / 1_000_000;
-        log.info("{}: 1000 concurrent allocate_for_instance calls on a /22 (32 callers, 2 service processes): {} ms",
-                getClass().getSimpleName(), millis);
+        log.info(
+                "{}: 1000 concurrent allocate_for_instance calls on a /22 (32 callers, 2 service processes): {} ms",
+                getClass().getSimpleName(),
+                millis);
 
         assertThat(addresses).hasSize(1000).doesNotHaveDuplicates().allMatch(a -> a.startsWith("10.64."));
         assertThat(client.listPorts(admin, ListPorts.onNetwork(big.id()))).hasSize(1000);
@@ -274,19 +307,31 @@ abstract class AbstractNetworkServiceIT {
         Network net = network(alice, "fixed-" + suffix(), "10.96.0.0/24");
         String first = UUID.randomUUID().toString();
 
-        NetworkInfo info = client.allocateForInstance(alice, first, "project-a", "compute-1",
-                List.of(new RequestedNetwork(net.name(), "10.96.0.50", null)));
+        NetworkInfo info = client.allocateForInstance(
+                alice, first, "project-a", "compute-1", List.of(new RequestedNetwork(net.name(), "10.96.0.50", null)));
 
         assertThat(address(info)).isEqualTo("10.96.0.50");
-        assertThatThrownBy(() -> client.allocateForInstance(alice, UUID.randomUUID().toString(), "project-a",
-                "compute-1", List.of(new RequestedNetwork(net.id(), "10.96.0.50", null))))
+        assertThatThrownBy(() -> client.allocateForInstance(
+                        alice,
+                        UUID.randomUUID().toString(),
+                        "project-a",
+                        "compute-1",
+                        List.of(new RequestedNetwork(net.id(), "10.96.0.50", null))))
                 .isInstanceOf(FixedIpInUseException.class)
                 .hasMessageContaining("10.96.0.50");
-        assertThatThrownBy(() -> client.allocateForInstance(alice, UUID.randomUUID().toString(), "project-a",
-                "compute-1", List.of(new RequestedNetwork(net.id(), "10.96.0.1", null))))
+        assertThatThrownBy(() -> client.allocateForInstance(
+                        alice,
+                        UUID.randomUUID().toString(),
+                        "project-a",
+                        "compute-1",
+                        List.of(new RequestedNetwork(net.id(), "10.96.0.1", null))))
                 .isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> client.allocateForInstance(alice, UUID.randomUUID().toString(), "project-a",
-                "compute-1", List.of(new RequestedNetwork(net.id(), "10.95.0.9", null))))
+        assertThatThrownBy(() -> client.allocateForInstance(
+                        alice,
+                        UUID.randomUUID().toString(),
+                        "project-a",
+                        "compute-1",
+                        List.of(new RequestedNetwork(net.id(), "10.95.0.9", null))))
                 .isInstanceOf(InvalidInputException.class);
     }
 
@@ -298,21 +343,30 @@ abstract class AbstractNetworkServiceIT {
         assertThat(port.deviceId()).isEmpty();
         String instance = UUID.randomUUID().toString();
 
-        NetworkInfo info = client.allocateForInstance(alice, instance, "project-a", "compute-3",
-                List.of(new RequestedNetwork(null, null, port.id())));
+        NetworkInfo info = client.allocateForInstance(
+                alice, instance, "project-a", "compute-3", List.of(new RequestedNetwork(null, null, port.id())));
 
         assertThat(info.vifs()).singleElement().satisfies(vif -> {
             assertThat(vif.portId()).isEqualTo(port.id());
             assertThat(vif.macAddress()).isEqualTo(port.macAddress());
-            assertThat(vif.fixedIps()).extracting(FixedIp::address)
+            assertThat(vif.fixedIps())
+                    .extracting(FixedIp::address)
                     .containsExactly(port.fixedIps().get(0).ipAddress());
         });
         assertThat(client.showPort(alice, port.id()).bindingHostId()).isEqualTo("compute-3");
-        assertThatThrownBy(() -> client.allocateForInstance(alice, UUID.randomUUID().toString(), "project-a",
-                "compute-1", List.of(new RequestedNetwork(null, null, port.id()))))
+        assertThatThrownBy(() -> client.allocateForInstance(
+                        alice,
+                        UUID.randomUUID().toString(),
+                        "project-a",
+                        "compute-1",
+                        List.of(new RequestedNetwork(null, null, port.id()))))
                 .isInstanceOf(PortInUseException.class);
-        assertThatThrownBy(() -> client.allocateForInstance(bob, UUID.randomUUID().toString(), "project-b",
-                "compute-1", List.of(new RequestedNetwork(null, null, port.id()))))
+        assertThatThrownBy(() -> client.allocateForInstance(
+                        bob,
+                        UUID.randomUUID().toString(),
+                        "project-b",
+                        "compute-1",
+                        List.of(new RequestedNetwork(null, null, port.id()))))
                 .isInstanceOf(PortNotFoundException.class);
 
         assertThat(client.deallocateForInstance(alice, instance)).isEqualTo(1);
@@ -327,25 +381,45 @@ abstract class AbstractNetworkServiceIT {
     void badRequestsComeBackAsTypedErrors() {
         String instance = UUID.randomUUID().toString();
 
-        assertThatThrownBy(() -> client.allocateForInstance(alice, instance, "project-a", "compute-1",
-                List.of(new RequestedNetwork("no-such-network", null, null))))
+        assertThatThrownBy(() -> client.allocateForInstance(
+                        alice,
+                        instance,
+                        "project-a",
+                        "compute-1",
+                        List.of(new RequestedNetwork("no-such-network", null, null))))
                 .isInstanceOf(NetworkNotFoundException.class)
                 .hasMessage("Network no-such-network could not be found.");
-        assertThatThrownBy(() -> client.allocateForInstance(alice, instance, "project-a", "compute-1",
-                List.of(RequestedNetwork.auto(), new RequestedNetwork("private", null, null))))
+        assertThatThrownBy(() -> client.allocateForInstance(
+                        alice,
+                        instance,
+                        "project-a",
+                        "compute-1",
+                        List.of(RequestedNetwork.auto(), new RequestedNetwork("private", null, null))))
                 .isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> client.allocateForInstance(alice, instance, "project-a", "compute-1",
-                List.of(new RequestedNetwork("private", null, null), new RequestedNetwork(PRIVATE_ID, null, null))))
+        assertThatThrownBy(() -> client.allocateForInstance(
+                        alice,
+                        instance,
+                        "project-a",
+                        "compute-1",
+                        List.of(
+                                new RequestedNetwork("private", null, null),
+                                new RequestedNetwork(PRIVATE_ID, null, null))))
                 .isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> client.allocateForInstance(alice, instance, "project-a", "compute-1",
-                List.of(new RequestedNetwork("private", "not-an-address", null))))
+        assertThatThrownBy(() -> client.allocateForInstance(
+                        alice,
+                        instance,
+                        "project-a",
+                        "compute-1",
+                        List.of(new RequestedNetwork("private", "not-an-address", null))))
                 .isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> client.allocateForInstance(alice, " ", "project-a", "compute-1", List.of()))
                 .isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> client.createNetwork(alice, CreateNetwork.named("x".repeat(300))))
                 .isInstanceOf(InvalidInputException.class);
-        assertThat(client.allocateForInstance(alice, instance, "project-a", "compute-1",
-                List.of(RequestedNetwork.none())).vifs()).isEmpty();
+        assertThat(client.allocateForInstance(
+                                alice, instance, "project-a", "compute-1", List.of(RequestedNetwork.none()))
+                        .vifs())
+                .isEmpty();
         assertThat(client.listPorts(admin, ListPorts.ofDevice(instance))).isEmpty();
     }
 
@@ -355,18 +429,29 @@ abstract class AbstractNetworkServiceIT {
     void aProjectSeesItsOwnNetworksAndTheSharedOnesOnly() {
         Network mine = network(alice, "alice-only-" + suffix(), "10.93.0.0/24");
 
-        assertThat(client.listNetworks(alice, ListNetworks.all())).extracting(Network::id).contains(mine.id(), PRIVATE_ID, PUBLIC_ID);
-        assertThat(client.listNetworks(bob, ListNetworks.all())).extracting(Network::id).doesNotContain(mine.id())
+        assertThat(client.listNetworks(alice, ListNetworks.all()))
+                .extracting(Network::id)
+                .contains(mine.id(), PRIVATE_ID, PUBLIC_ID);
+        assertThat(client.listNetworks(bob, ListNetworks.all()))
+                .extracting(Network::id)
+                .doesNotContain(mine.id())
                 .contains(PRIVATE_ID, PUBLIC_ID);
-        assertThat(client.listNetworks(admin, ListNetworks.named(mine.name()))).extracting(Network::id).containsExactly(mine.id());
+        assertThat(client.listNetworks(admin, ListNetworks.named(mine.name())))
+                .extracting(Network::id)
+                .containsExactly(mine.id());
         assertThat(client.listSubnets(bob, ListSubnets.onNetwork(mine.id()))).isEmpty();
         assertThatThrownBy(() -> client.showNetwork(bob, mine.id())).isInstanceOf(NetworkNotFoundException.class);
-        assertThatThrownBy(() -> client.allocateForInstance(bob, UUID.randomUUID().toString(), "project-b",
-                "compute-1", List.of(new RequestedNetwork(mine.id(), null, null))))
+        assertThatThrownBy(() -> client.allocateForInstance(
+                        bob,
+                        UUID.randomUUID().toString(),
+                        "project-b",
+                        "compute-1",
+                        List.of(new RequestedNetwork(mine.id(), null, null))))
                 .isInstanceOf(NetworkNotFoundException.class);
         assertThatThrownBy(() -> client.createNetwork(bob, new CreateNetwork("s", null, true, null, null, null, null)))
                 .isInstanceOf(PolicyNotAuthorizedException.class);
-        assertThatThrownBy(() -> client.deleteNetwork(bob, PRIVATE_ID)).isInstanceOf(PolicyNotAuthorizedException.class);
+        assertThatThrownBy(() -> client.deleteNetwork(bob, PRIVATE_ID))
+                .isInstanceOf(PolicyNotAuthorizedException.class);
     }
 
     @Test
@@ -381,10 +466,23 @@ abstract class AbstractNetworkServiceIT {
         assertThatThrownBy(() -> client.createSubnet(alice, CreateSubnet.of(net.id(), "overlap", "10.92.0.128/25")))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("overlaps with another subnet");
-        Subnet pooled = client.createSubnet(alice, new CreateSubnet(net.id(), "pooled", null, 4, "10.91.0.0/24",
-                "10.91.0.254", null, List.of(new AllocationPool("10.91.0.10", "10.91.0.12")), false, null));
+        Subnet pooled = client.createSubnet(
+                alice,
+                new CreateSubnet(
+                        net.id(),
+                        "pooled",
+                        null,
+                        4,
+                        "10.91.0.0/24",
+                        "10.91.0.254",
+                        null,
+                        List.of(new AllocationPool("10.91.0.10", "10.91.0.12")),
+                        false,
+                        null));
         assertThat(pooled.gatewayIp()).isEqualTo("10.91.0.254");
-        assertThat(pooled.createdAt()).isNotNull().isEqualTo(client.showSubnet(alice, pooled.id()).createdAt());
+        assertThat(pooled.createdAt())
+                .isNotNull()
+                .isEqualTo(client.showSubnet(alice, pooled.id()).createdAt());
         assertThat(pooled.enableDhcp()).isFalse();
         assertThat(client.showNetwork(alice, net.id()).subnets()).contains(pooled.id());
     }
@@ -394,7 +492,8 @@ abstract class AbstractNetworkServiceIT {
         Network net = network(alice, "busy-" + suffix(), "10.90.0.0/24");
         String subnetId = net.subnets().get(0);
         String instance = UUID.randomUUID().toString();
-        client.allocateForInstance(alice, instance, "project-a", "compute-1", List.of(new RequestedNetwork(net.id(), null, null)));
+        client.allocateForInstance(
+                alice, instance, "project-a", "compute-1", List.of(new RequestedNetwork(net.id(), null, null)));
 
         assertThatThrownBy(() -> client.deleteNetwork(alice, net.id()))
                 .isInstanceOf(NetworkInUseException.class)
@@ -412,13 +511,15 @@ abstract class AbstractNetworkServiceIT {
     @Test
     void portsAreListedByTheirFilters() {
         Network net = network(alice, "listed-" + suffix(), "10.89.0.0/24");
-        Port named = client.createPort(alice, new CreatePort(net.id(), "named", null,
-                List.of(new PortFixedIp(null, "10.89.0.77")), null, null));
+        Port named = client.createPort(
+                alice,
+                new CreatePort(net.id(), "named", null, List.of(new PortFixedIp(null, "10.89.0.77")), null, null));
         client.createPort(alice, CreatePort.on(net.id(), "other"));
 
         assertThat(client.listPorts(alice, ListPorts.onNetwork(net.id()))).hasSize(2);
         assertThat(client.listPorts(alice, new ListPorts(null, "named", net.id(), null, null, null, null, null)))
-                .singleElement().satisfies(p -> {
+                .singleElement()
+                .satisfies(p -> {
                     assertThat(p.id()).isEqualTo(named.id());
                     assertThat(p.fixedIps()).extracting(PortFixedIp::ipAddress).containsExactly("10.89.0.77");
                 });

@@ -14,8 +14,10 @@ import org.novasim.network.ip.Cidr;
 class SubnetPlannerTest {
 
     private static SubnetPlan plan(String cidr, String gateway, List<AllocationPool> pools, Cidr... others) {
-        return SubnetPlanner.plan(new CreateSubnet("net-1", "s", null, null, cidr, gateway, null, pools, null, null),
-                "net-1", List.of(others));
+        return SubnetPlanner.plan(
+                new CreateSubnet("net-1", "s", null, null, cidr, gateway, null, pools, null, null),
+                "net-1",
+                List.of(others));
     }
 
     private static List<String> pools(SubnetPlan plan) {
@@ -32,13 +34,16 @@ class SubnetPlannerTest {
 
     @Test
     void aGatewayInTheMiddleSplitsThePool() {
-        assertThat(pools(plan("10.0.0.0/29", "10.0.0.4", null))).containsExactly("10.0.0.1-10.0.0.3", "10.0.0.5-10.0.0.6");
+        assertThat(pools(plan("10.0.0.0/29", "10.0.0.4", null)))
+                .containsExactly("10.0.0.1-10.0.0.3", "10.0.0.5-10.0.0.6");
     }
 
     @Test
     void noGatewayLeavesTheWholeRange() {
-        SubnetPlan plan = SubnetPlanner.plan(new CreateSubnet("net-1", "s", null, 4, "10.0.0.0/29", null, true, null,
-                null, null), "net-1", List.of());
+        SubnetPlan plan = SubnetPlanner.plan(
+                new CreateSubnet("net-1", "s", null, 4, "10.0.0.0/29", null, true, null, null, null),
+                "net-1",
+                List.of());
 
         assertThat(plan.gateway()).isNull();
         assertThat(pools(plan)).containsExactly("10.0.0.1-10.0.0.6");
@@ -54,8 +59,10 @@ class SubnetPlannerTest {
 
     @Test
     void keepsRequestedPoolsInAddressOrder() {
-        SubnetPlan plan = plan("10.0.0.0/24", "10.0.0.1", List.of(new AllocationPool("10.0.0.100", "10.0.0.110"),
-                new AllocationPool("10.0.0.10", "10.0.0.20")));
+        SubnetPlan plan = plan(
+                "10.0.0.0/24",
+                "10.0.0.1",
+                List.of(new AllocationPool("10.0.0.100", "10.0.0.110"), new AllocationPool("10.0.0.10", "10.0.0.20")));
 
         assertThat(pools(plan)).containsExactly("10.0.0.10-10.0.0.20", "10.0.0.100-10.0.0.110");
     }
@@ -83,8 +90,11 @@ class SubnetPlannerTest {
 
     @Test
     void refusesAVersionThatIsNotTheCidrs() {
-        assertThatThrownBy(() -> SubnetPlanner.plan(new CreateSubnet("n", "s", null, 6, "10.0.0.0/24", null, null,
-                null, null, null), "n", List.of())).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> SubnetPlanner.plan(
+                        new CreateSubnet("n", "s", null, 6, "10.0.0.0/24", null, null, null, null, null),
+                        "n",
+                        List.of()))
+                .isInstanceOf(InvalidInputException.class);
     }
 
     @Test
@@ -104,8 +114,13 @@ class SubnetPlannerTest {
                 .isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> plan("10.0.0.0/24", null, List.of(new AllocationPool("10.0.0.2", "10.0.0.255"))))
                 .hasMessageContaining("broadcast");
-        assertThatThrownBy(() -> plan("10.0.0.0/24", null, List.of(new AllocationPool("10.0.0.2", "10.0.0.20"),
-                new AllocationPool("10.0.0.20", "10.0.0.30")))).hasMessageContaining("overlapping allocation pools");
+        assertThatThrownBy(() -> plan(
+                        "10.0.0.0/24",
+                        null,
+                        List.of(
+                                new AllocationPool("10.0.0.2", "10.0.0.20"),
+                                new AllocationPool("10.0.0.20", "10.0.0.30"))))
+                .hasMessageContaining("overlapping allocation pools");
         assertThatThrownBy(() -> plan("10.0.0.0/24", null, List.of(new AllocationPool("10.0.0.2", "fd00::1"))))
                 .isInstanceOf(InvalidInputException.class);
     }

@@ -10,14 +10,16 @@ import org.novasim.scheduler.host.HostState;
 public final class ImagePropertiesFilter implements HostFilter {
 
     /** The image's wishes, read once per image rather than once per host. */
-    private record Wanted(Map<String, String> properties, String architecture, String hypervisorType) {
-    }
+    private record Wanted(Map<String, String> properties, String architecture, String hypervisorType) {}
 
     private volatile Wanted last = new Wanted(Map.of(), null, null);
 
     @Override
     public boolean passes(HostState host, FilterRequest request) {
-        Wanted wanted = wanted(request.spec().image() == null ? Map.of() : request.spec().image().properties());
+        Wanted wanted = wanted(
+                request.spec().image() == null
+                        ? Map.of()
+                        : request.spec().image().properties());
         return matches(wanted.architecture(), host.report().architecture())
                 && matches(wanted.hypervisorType(), host.report().hypervisorType());
     }
@@ -27,7 +29,9 @@ public final class ImagePropertiesFilter implements HostFilter {
         if (cached.properties() == properties) {
             return cached;
         }
-        Wanted fresh = new Wanted(properties, first(properties, "hw_architecture", "architecture"),
+        Wanted fresh = new Wanted(
+                properties,
+                first(properties, "hw_architecture", "architecture"),
                 first(properties, "img_hv_type", "hypervisor_type"));
         last = fresh;
         return fresh;

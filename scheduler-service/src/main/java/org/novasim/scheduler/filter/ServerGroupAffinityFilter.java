@@ -9,7 +9,9 @@ public final class ServerGroupAffinityFilter implements HostFilter {
     @Override
     public boolean passes(HostState host, FilterRequest request) {
         ServerGroupInfo group = request.spec().serverGroup();
-        if (group == null || !"affinity".equals(group.policy()) || request.groupHosts().isEmpty()) {
+        if (group == null
+                || !"affinity".equals(group.policy())
+                || request.groupHosts().isEmpty()) {
             return true;
         }
         return request.groupHosts().contains(host.host());

@@ -16,8 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class GroupPlacements {
 
-    private record Placement(String host, Instant at) {
-    }
+    private record Placement(String host, Instant at) {}
 
     private final Map<String, Map<String, Placement>> byGroup = new ConcurrentHashMap<>();
     private final Clock clock;

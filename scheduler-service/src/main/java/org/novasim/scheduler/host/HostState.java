@@ -23,13 +23,11 @@ import org.novasim.common.instance.FlavorSpec;
  */
 public final class HostState {
 
-    private record Claim(int vcpus, int memoryMb, int diskGb, Instant madeAt) {
-    }
+    private record Claim(int vcpus, int memoryMb, int diskGb, Instant madeAt) {}
 
     /** The host as filters and weighers see it: its last report, its heartbeat and what is free after claims. */
-    public record Snapshot(HostReport report, Instant lastHeartbeat, long freeVcpus, long freeMemoryMb,
-                           long freeDiskGb, int claims) {
-    }
+    public record Snapshot(
+            HostReport report, Instant lastHeartbeat, long freeVcpus, long freeMemoryMb, long freeDiskGb, int claims) {}
 
     private final String host;
     private final Map<String, Claim> claims = new HashMap<>();
@@ -93,12 +91,13 @@ public final class HostState {
         report = newReport;
         lastHeartbeat = receivedAt;
         if (!claims.isEmpty()) {
-            Set<String> settled = newReport.settledInstances().isEmpty() ? Set.of()
-                    : new HashSet<>(newReport.settledInstances());
+            Set<String> settled =
+                    newReport.settledInstances().isEmpty() ? Set.of() : new HashSet<>(newReport.settledInstances());
             Instant expired = receivedAt.minus(claimTimeout);
             for (Iterator<Map.Entry<String, Claim>> it = claims.entrySet().iterator(); it.hasNext(); ) {
                 Map.Entry<String, Claim> entry = it.next();
-                if (settled.contains(entry.getKey()) || entry.getValue().madeAt().isBefore(expired)) {
+                if (settled.contains(entry.getKey())
+                        || entry.getValue().madeAt().isBefore(expired)) {
                     it.remove();
                     subtract(entry.getValue());
                 }
@@ -153,7 +152,9 @@ public final class HostState {
     }
 
     private void publish() {
-        snapshot = new Snapshot(report, lastHeartbeat,
+        snapshot = new Snapshot(
+                report,
+                lastHeartbeat,
                 Capacity.vcpus(report).usable() - report.vcpusUsed() - claimedVcpus,
                 Capacity.memoryMb(report).usable() - report.memoryMbUsed() - claimedMemoryMb,
                 Capacity.diskGb(report).usable() - report.localGbUsed() - claimedDiskGb,

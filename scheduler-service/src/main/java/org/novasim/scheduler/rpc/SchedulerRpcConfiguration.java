@@ -20,29 +20,39 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class SchedulerRpcConfiguration {
 
-    SchedulerRpcConfiguration(RpcServer server, HostSelector selector, HostStateCache hosts,
-                              SchedulerProperties properties, SchedulerHeartbeat heartbeat,
-                              ClaimExchange exchange) {
-        server.serve(RpcEndpoint.builder(SchedulerApi.TOPIC, SchedulerApi.VERSION)
-                        .on(SchedulerApi.SELECT_DESTINATIONS, (context, args) ->
-                                selector.select(args.spec(), args.instanceUuids(), args.returnAlternates()))
+    SchedulerRpcConfiguration(
+            RpcServer server,
+            HostSelector selector,
+            HostStateCache hosts,
+            SchedulerProperties properties,
+            SchedulerHeartbeat heartbeat,
+            ClaimExchange exchange) {
+        server.serve(
+                RpcEndpoint.builder(SchedulerApi.TOPIC, SchedulerApi.VERSION)
+                        .on(
+                                SchedulerApi.SELECT_DESTINATIONS,
+                                (context, args) ->
+                                        selector.select(args.spec(), args.instanceUuids(), args.returnAlternates()))
                         .build(),
                 QueueSpec.shared(SchedulerApi.TOPIC, properties.consumers(), 1));
-        server.serve(RpcEndpoint.builder(SchedulerApi.TOPIC, SchedulerApi.VERSION)
+        server.serve(
+                RpcEndpoint.builder(SchedulerApi.TOPIC, SchedulerApi.VERSION)
                         .on(SchedulerApi.SHARE_CLAIMS, (context, claims) -> {
                             exchange.onClaimsElsewhere(claims);
                             return null;
                         })
                         .build(),
                 QueueSpec.fanout(SchedulerApi.TOPIC, 1, 50));
-        server.serve(RpcEndpoint.builder(ComputeApi.TOPIC, ComputeApi.VERSION)
+        server.serve(
+                RpcEndpoint.builder(ComputeApi.TOPIC, ComputeApi.VERSION)
                         .on(ComputeApi.REPORT_HOSTS, (context, reports) -> {
                             hosts.onReports(reports);
                             return null;
                         })
                         .build(),
                 QueueSpec.fanout(ComputeApi.TOPIC, 1, 50));
-        server.serve(RpcEndpoint.builder(ServiceApi.REQUEST_TOPIC, ServiceApi.VERSION)
+        server.serve(
+                RpcEndpoint.builder(ServiceApi.REQUEST_TOPIC, ServiceApi.VERSION)
                         .on(ServiceApi.REPORT_STATE, (context, request) -> {
                             heartbeat.beat();
                             return null;

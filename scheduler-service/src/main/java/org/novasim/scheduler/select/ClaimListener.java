@@ -7,8 +7,7 @@ import org.novasim.common.scheduler.HostClaim;
 @FunctionalInterface
 public interface ClaimListener {
 
-    ClaimListener NONE = claims -> {
-    };
+    ClaimListener NONE = claims -> {};
 
     void claimed(List<HostClaim> claims);
 }

@@ -50,9 +50,16 @@ public final class HostSelector {
     private final ClaimListener listener;
     private final ConcurrentMap<String, Object> groupLocks = new ConcurrentHashMap<>();
 
-    public HostSelector(HostStateCache hosts, GroupPlacements groups, List<HostFilter> filters,
-                        List<HostWeigher> weighers, int hostSubsetSize, int maxAttempts, Clock clock,
-                        RandomGenerator random, ClaimListener listener) {
+    public HostSelector(
+            HostStateCache hosts,
+            GroupPlacements groups,
+            List<HostFilter> filters,
+            List<HostWeigher> weighers,
+            int hostSubsetSize,
+            int maxAttempts,
+            Clock clock,
+            RandomGenerator random,
+            ClaimListener listener) {
         this.hosts = hosts;
         this.groups = groups;
         this.filters = List.copyOf(filters);
@@ -82,7 +89,8 @@ public final class HostSelector {
     }
 
     private Selections decide(RequestSpec spec, String group, List<String> instanceUuids, boolean returnAlternates) {
-        Set<String> groupHosts = new HashSet<>(spec.serverGroup() == null ? List.of() : spec.serverGroup().hosts());
+        Set<String> groupHosts = new HashSet<>(
+                spec.serverGroup() == null ? List.of() : spec.serverGroup().hosts());
         groupHosts.addAll(groups.hostsOf(group));
         Set<String> ignored = Set.copyOf(spec.ignoreHosts());
         List<List<Selection>> hostLists = new ArrayList<>();
@@ -115,11 +123,19 @@ public final class HostSelector {
             }
             throw e;
         }
-        log.info("{} go to {}", instanceUuids, hostLists.stream().map(list -> list.get(0).host()).toList());
+        log.info(
+                "{} go to {}",
+                instanceUuids,
+                hostLists.stream().map(list -> list.get(0).host()).toList());
         List<HostClaim> claims = new ArrayList<>(claimedOn.size());
         for (int i = 0; i < claimedOn.size(); i++) {
-            claims.add(new HostClaim(claimedOn.get(i).host(), instanceUuids.get(i), spec.flavor().vcpus(),
-                    spec.flavor().memoryMb(), spec.flavor().diskGb(), group));
+            claims.add(new HostClaim(
+                    claimedOn.get(i).host(),
+                    instanceUuids.get(i),
+                    spec.flavor().vcpus(),
+                    spec.flavor().memoryMb(),
+                    spec.flavor().diskGb(),
+                    group));
         }
         listener.claimed(claims);
         return new Selections(hostLists);

@@ -10,7 +10,8 @@ import org.novasim.scheduler.host.HostState;
 class AvailabilityZoneFilterTest {
 
     private final AvailabilityZoneFilter filter = new AvailabilityZoneFilter();
-    private final HostState inZ1 = new HostState(Hosts.with(Hosts.host("a"), "z1", true, 0, "x86_64", List.of()), Hosts.T0);
+    private final HostState inZ1 =
+            new HostState(Hosts.with(Hosts.host("a"), "z1", true, 0, "x86_64", List.of()), Hosts.T0);
 
     @Test
     void anyZoneWhenNoneIsRequested() {

@@ -14,14 +14,16 @@ class ComputeFilterTest {
 
     @Test
     void passesAnEnabledHostThatReportedWithinTheServiceDownTime() {
-        assertThat(filter.passes(new HostState(Hosts.host("a"), Hosts.T0), FilterRequests.plain())).isTrue();
+        assertThat(filter.passes(new HostState(Hosts.host("a"), Hosts.T0), FilterRequests.plain()))
+                .isTrue();
         assertThat(filter.passes(new HostState(Hosts.host("a"), Hosts.T0.minusSeconds(60)), FilterRequests.plain()))
                 .isTrue();
     }
 
     @Test
     void refusesADisabledHost() {
-        HostState disabled = new HostState(Hosts.with(Hosts.host("a"), "nova", false, 0, "x86_64", List.of()), Hosts.T0);
+        HostState disabled =
+                new HostState(Hosts.with(Hosts.host("a"), "nova", false, 0, "x86_64", List.of()), Hosts.T0);
 
         assertThat(filter.passes(disabled, FilterRequests.plain())).isFalse();
     }

@@ -12,13 +12,14 @@ class ImagePropertiesFilterTest {
 
     private final ImagePropertiesFilter filter = new ImagePropertiesFilter();
     private final HostState x86 = new HostState(Hosts.host("a"), Hosts.T0);
-    private final HostState arm = new HostState(Hosts.with(Hosts.host("b"), "nova", true, 0, "aarch64", List.of()),
-            Hosts.T0);
+    private final HostState arm =
+            new HostState(Hosts.with(Hosts.host("b"), "nova", true, 0, "aarch64", List.of()), Hosts.T0);
 
     @Test
     void anImageWithoutWishesRunsAnywhere() {
         assertThat(filter.passes(x86, FilterRequests.withImage(Map.of()))).isTrue();
-        assertThat(filter.passes(arm, FilterRequests.withImage(Map.of("os_distro", "cirros")))).isTrue();
+        assertThat(filter.passes(arm, FilterRequests.withImage(Map.of("os_distro", "cirros"))))
+                .isTrue();
     }
 
     @Test
@@ -34,8 +35,11 @@ class ImagePropertiesFilterTest {
 
     @Test
     void hypervisorTypeMustMatch() {
-        assertThat(filter.passes(x86, FilterRequests.withImage(Map.of("img_hv_type", "qemu")))).isTrue();
-        assertThat(filter.passes(x86, FilterRequests.withImage(Map.of("img_hv_type", "vmware")))).isFalse();
-        assertThat(filter.passes(x86, FilterRequests.withImage(Map.of("hypervisor_type", "xen")))).isFalse();
+        assertThat(filter.passes(x86, FilterRequests.withImage(Map.of("img_hv_type", "qemu"))))
+                .isTrue();
+        assertThat(filter.passes(x86, FilterRequests.withImage(Map.of("img_hv_type", "vmware"))))
+                .isFalse();
+        assertThat(filter.passes(x86, FilterRequests.withImage(Map.of("hypervisor_type", "xen"))))
+                .isFalse();
     }
 }

@@ -28,12 +28,14 @@ class ResourcesFilterTest {
     @Test
     void refusesWhenVcpusAreShortEvenWithTheAllocationRatio() {
         // 16 vCPU x 4.0 = 64 to hand out.
-        assertThat(filter.passes(new HostState(Hosts.used("a", 64, 0, 0), Hosts.T0), FilterRequests.plain())).isFalse();
+        assertThat(filter.passes(new HostState(Hosts.used("a", 64, 0, 0), Hosts.T0), FilterRequests.plain()))
+                .isFalse();
     }
 
     @Test
     void refusesWhenDiskIsShort() {
-        assertThat(filter.passes(new HostState(Hosts.used("a", 0, 0, 481), Hosts.T0), FilterRequests.plain())).isFalse();
+        assertThat(filter.passes(new HostState(Hosts.used("a", 0, 0, 481), Hosts.T0), FilterRequests.plain()))
+                .isFalse();
     }
 
     @Test

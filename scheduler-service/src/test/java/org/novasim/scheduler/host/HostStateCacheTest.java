@@ -13,7 +13,8 @@ import org.novasim.scheduler.Hosts;
 
 class HostStateCacheTest {
 
-    private final HostStateCache cache = new HostStateCache(Clock.fixed(Hosts.T0, ZoneOffset.UTC), Duration.ofSeconds(30));
+    private final HostStateCache cache =
+            new HostStateCache(Clock.fixed(Hosts.T0, ZoneOffset.UTC), Duration.ofSeconds(30));
 
     @Test
     void learnsHostsFromReportsAndKeepsOneStatePerHost() {
@@ -33,8 +34,8 @@ class HostStateCacheTest {
         cache.onReports(new HostReports("svc", Hosts.T0, List.of(Hosts.host("a"))));
         long before = cache.get("a").freeMemoryMb();
 
-        cache.onClaimsElsewhere(List.of(new HostClaim("a", "i1", 1, 2048, 20, null),
-                new HostClaim("unknown", "i2", 1, 2048, 20, null)));
+        cache.onClaimsElsewhere(List.of(
+                new HostClaim("a", "i1", 1, 2048, 20, null), new HostClaim("unknown", "i2", 1, 2048, 20, null)));
 
         assertThat(cache.get("a").freeMemoryMb()).isEqualTo(before - 2048);
         assertThat(cache.get("unknown")).isNull();

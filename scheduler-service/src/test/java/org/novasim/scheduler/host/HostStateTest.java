@@ -34,10 +34,13 @@ class HostStateTest {
         assertThat(state.freeMemoryMb()).isEqualTo(before - 2048);
 
         state.update(Hosts.host("a"), T0.plusSeconds(1), TIMEOUT);
-        assertThat(state.freeMemoryMb()).as("a report from before the build arrived").isEqualTo(before - 2048);
+        assertThat(state.freeMemoryMb())
+                .as("a report from before the build arrived")
+                .isEqualTo(before - 2048);
 
         state.update(Hosts.settled(Hosts.used("a", 1, 2048, 20), "i1"), T0.plusSeconds(2), TIMEOUT);
-        assertThat(state.freeMemoryMb()).as("the host's numbers now hold the claim, counted once")
+        assertThat(state.freeMemoryMb())
+                .as("the host's numbers now hold the claim, counted once")
                 .isEqualTo(before - 2048);
         assertThat(state.pendingClaims()).isZero();
     }

@@ -24,9 +24,8 @@ class ClaimExchangeTest {
 
     private final Clock clock = Clock.fixed(Hosts.T0, ZoneOffset.UTC);
 
-    private record Scheduler(HostStateCache hosts, GroupPlacements groups, ClaimExchange exchange,
-                             List<SchedulerClaims> sent) {
-    }
+    private record Scheduler(
+            HostStateCache hosts, GroupPlacements groups, ClaimExchange exchange, List<SchedulerClaims> sent) {}
 
     private Scheduler scheduler() {
         HostStateCache hosts = new HostStateCache(clock, Duration.ofSeconds(30));
@@ -50,7 +49,8 @@ class ClaimExchangeTest {
         one.exchange().onClaimsElsewhere(message);
         two.exchange().onClaimsElsewhere(message);
 
-        assertThat(one.hosts().get("a").freeMemoryMb()).as("its own claim is already counted by its selector")
+        assertThat(one.hosts().get("a").freeMemoryMb())
+                .as("its own claim is already counted by its selector")
                 .isEqualTo(free);
         assertThat(two.hosts().get("a").freeMemoryMb()).isEqualTo(free - 2048);
         assertThat(two.groups().hostsOf("g1")).containsExactly("a");

@@ -54,15 +54,31 @@ class HostSelectorBenchmark {
             reports.add(Hosts.used("compute-" + i, random.nextInt(40), random.nextInt(20_000), random.nextInt(300)));
         }
         cache.onReports(new HostReports("bench", clock.instant(), reports));
-        HostSelector selector = new HostSelector(cache, new GroupPlacements(clock, Duration.ofSeconds(30)),
-                List.of(new ComputeFilter(Duration.ofSeconds(60)), new AvailabilityZoneFilter(),
+        HostSelector selector = new HostSelector(
+                cache,
+                new GroupPlacements(clock, Duration.ofSeconds(30)),
+                List.of(
+                        new ComputeFilter(Duration.ofSeconds(60)), new AvailabilityZoneFilter(),
                         new ServerGroupAntiAffinityFilter(), new ServerGroupAffinityFilter(),
                         new ImagePropertiesFilter(), new ResourcesFilter()),
-                List.of(new RamWeigher(1.0), new CpuWeigher(1.0), new DiskWeigher(1.0),
+                List.of(
+                        new RamWeigher(1.0),
+                        new CpuWeigher(1.0),
+                        new DiskWeigher(1.0),
                         new BuildFailureWeigher(1_000_000.0)),
-                1, 3, clock, random, ClaimListener.NONE);
-        RequestSpec spec = new RequestSpec("p1", Hosts.SMALL,
-                new ImageSpec("cirros", "cirros", Map.of("hw_architecture", "x86_64")), null, Map.of(), null, null);
+                1,
+                3,
+                clock,
+                random,
+                ClaimListener.NONE);
+        RequestSpec spec = new RequestSpec(
+                "p1",
+                Hosts.SMALL,
+                new ImageSpec("cirros", "cirros", Map.of("hw_architecture", "x86_64")),
+                null,
+                Map.of(),
+                null,
+                null);
 
         run(selector, cache, spec, decisions / 4, new long[decisions / 4]);
         long[] cpu = new long[decisions];
@@ -70,26 +86,37 @@ class HostSelectorBenchmark {
 
         Arrays.sort(nanos);
         Arrays.sort(cpu);
-        System.out.printf("HostSelector over %,d hosts, %,d decisions of one instance each (6 filters, 4 weighers, "
+        System.out.printf(
+                "HostSelector over %,d hosts, %,d decisions of one instance each (6 filters, 4 weighers, "
                         + "2 alternates): wall p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, max %.3f ms; "
-                        + "CPU p50 %.3f ms, p99 %.3f ms%n", hostCount, decisions,
-                ms(nanos, 0.50), ms(nanos, 0.90), ms(nanos, 0.99), nanos[nanos.length - 1] / 1e6,
-                ms(cpu, 0.50), ms(cpu, 0.99));
+                        + "CPU p50 %.3f ms, p99 %.3f ms%n",
+                hostCount,
+                decisions,
+                ms(nanos, 0.50),
+                ms(nanos, 0.90),
+                ms(nanos, 0.99),
+                nanos[nanos.length - 1] / 1e6,
+                ms(cpu, 0.50),
+                ms(cpu, 0.99));
     }
 
     /**
      * Decides, then gives the claim back so every decision sees the same cloud. Records wall time and the thread's
      * CPU time: on a shared machine the wall time's tail is mostly waiting for a core.
      */
-    private static long[] run(HostSelector selector, HostStateCache cache, RequestSpec spec, int decisions,
-                              long[] cpu) {
+    private static long[] run(
+            HostSelector selector, HostStateCache cache, RequestSpec spec, int decisions, long[] cpu) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long[] nanos = new long[decisions];
         for (int i = 0; i < decisions; i++) {
             String uuid = "i" + i;
             long cpuStart = threads.getCurrentThreadCpuTime();
             long start = System.nanoTime();
-            String host = selector.select(spec, List.of(uuid), true).hostLists().get(0).get(0).host();
+            String host = selector.select(spec, List.of(uuid), true)
+                    .hostLists()
+                    .get(0)
+                    .get(0)
+                    .host();
             nanos[i] = System.nanoTime() - start;
             cpu[i] = threads.getCurrentThreadCpuTime() - cpuStart;
             HostState state = cache.get(host);

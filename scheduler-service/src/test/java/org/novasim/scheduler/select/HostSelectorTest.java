@@ -47,14 +47,23 @@ class HostSelectorTest {
     private final Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
     private final HostStateCache cache = new HostStateCache(clock, Duration.ofSeconds(30));
     private final GroupPlacements placements = new GroupPlacements(clock, Duration.ofSeconds(30));
-    private final RandomGenerator random = RandomGeneratorFactory.of("L64X128MixRandom").create(42);
+    private final RandomGenerator random =
+            RandomGeneratorFactory.of("L64X128MixRandom").create(42);
     private final List<HostClaim> shared = new ArrayList<>();
 
     private HostSelector selector(int hostSubsetSize, int maxAttempts) {
-        return new HostSelector(cache, placements,
-                List.of(new ComputeFilter(Duration.ofSeconds(60)), new ServerGroupAntiAffinityFilter(),
+        return new HostSelector(
+                cache,
+                placements,
+                List.of(
+                        new ComputeFilter(Duration.ofSeconds(60)), new ServerGroupAntiAffinityFilter(),
                         new ServerGroupAffinityFilter(), new ResourcesFilter()),
-                List.of(new RamWeigher(1.0)), hostSubsetSize, maxAttempts, clock, random, shared::addAll);
+                List.of(new RamWeigher(1.0)),
+                hostSubsetSize,
+                maxAttempts,
+                clock,
+                random,
+                shared::addAll);
     }
 
     private void report(HostReport... reports) {
@@ -63,7 +72,11 @@ class HostSelectorTest {
 
     @Test
     void choosesTheHostWithMostFreeRamAndOffersAlternates() {
-        report(Hosts.used("a", 0, 8192, 0), Hosts.used("b", 0, 0, 0), Hosts.used("c", 0, 4096, 0), Hosts.used("d", 0, 16384, 0));
+        report(
+                Hosts.used("a", 0, 8192, 0),
+                Hosts.used("b", 0, 0, 0),
+                Hosts.used("c", 0, 4096, 0),
+                Hosts.used("d", 0, 16384, 0));
 
         Selections selections = selector(1, 3).select(Hosts.spec(TINY), List.of("i1"), true);
 
@@ -75,7 +88,11 @@ class HostSelectorTest {
     void withoutAlternatesReturnsOnlyTheChosenHost() {
         report(Hosts.host("a"), Hosts.host("b"));
 
-        assertThat(selector(1, 3).select(Hosts.spec(TINY), List.of("i1"), false).hostLists().get(0)).hasSize(1);
+        assertThat(selector(1, 3)
+                        .select(Hosts.spec(TINY), List.of("i1"), false)
+                        .hostLists()
+                        .get(0))
+                .hasSize(1);
     }
 
     @Test
@@ -107,19 +124,22 @@ class HostSelectorTest {
         assertThatThrownBy(() -> selector.select(Hosts.spec(SMALL), List.of("i1", "i2", "i3"), true))
                 .isInstanceOf(NoValidHostException.class);
         // The claims of i1 and i2 were given back: two smalls still fit.
-        assertThat(selector.select(Hosts.spec(SMALL), List.of("j1", "j2"), true).hostLists()).hasSize(2);
+        assertThat(selector.select(Hosts.spec(SMALL), List.of("j1", "j2"), true).hostLists())
+                .hasSize(2);
     }
 
     @Test
     void antiAffinityPutsEachMemberOfARequestOnItsOwnHost() {
         report(Hosts.host("a"), Hosts.host("b"), Hosts.host("c"));
 
-        Selections selections = selector(1, 1).select(Hosts.inGroup(TINY, "anti-affinity"), List.of("i1", "i2", "i3"), false);
+        Selections selections =
+                selector(1, 1).select(Hosts.inGroup(TINY, "anti-affinity"), List.of("i1", "i2", "i3"), false);
 
         Set<String> chosen = new HashSet<>();
         selections.hostLists().forEach(list -> chosen.add(list.get(0).host()));
         assertThat(chosen).containsExactlyInAnyOrder("a", "b", "c");
-        assertThatThrownBy(() -> selector(1, 1).select(Hosts.inGroup(TINY, "anti-affinity", "a", "b", "c"), List.of("i4"), false))
+        assertThatThrownBy(() -> selector(1, 1)
+                        .select(Hosts.inGroup(TINY, "anti-affinity", "a", "b", "c"), List.of("i4"), false))
                 .isInstanceOf(NoValidHostException.class);
     }
 
@@ -129,19 +149,31 @@ class HostSelectorTest {
 
         Selections selections = selector(1, 1).select(Hosts.inGroup(TINY, "affinity", "b"), List.of("i1", "i2"), false);
 
-        assertThat(selections.hostLists()).allSatisfy(list -> assertThat(list.get(0).host()).isEqualTo("b"));
+        assertThat(selections.hostLists())
+                .allSatisfy(list -> assertThat(list.get(0).host()).isEqualTo("b"));
     }
 
     @Test
     void neverChoosesIgnoredHostsOrHostsThatStoppedReporting() {
         report(Hosts.host("a"), Hosts.host("b"));
         RequestSpec ignoringA = Hosts.spec(TINY).withIgnoredHost("a");
-        assertThat(selector(1, 3).select(ignoringA, List.of("i1"), true).hostLists().get(0))
-                .extracting(Selection::host).containsExactly("b");
+        assertThat(selector(1, 3)
+                        .select(ignoringA, List.of("i1"), true)
+                        .hostLists()
+                        .get(0))
+                .extracting(Selection::host)
+                .containsExactly("b");
 
-        HostSelector aMinuteLater = new HostSelector(cache, placements,
-                List.of(new ComputeFilter(Duration.ofSeconds(60))), List.of(), 1, 3,
-                Clock.offset(clock, Duration.ofSeconds(61)), random, ClaimListener.NONE);
+        HostSelector aMinuteLater = new HostSelector(
+                cache,
+                placements,
+                List.of(new ComputeFilter(Duration.ofSeconds(60))),
+                List.of(),
+                1,
+                3,
+                Clock.offset(clock, Duration.ofSeconds(61)),
+                random,
+                ClaimListener.NONE);
         assertThatThrownBy(() -> aMinuteLater.select(Hosts.spec(TINY), List.of("i2"), true))
                 .isInstanceOf(NoValidHostException.class);
     }
@@ -153,7 +185,11 @@ class HostSelectorTest {
 
         Set<String> chosen = new HashSet<>();
         for (int i = 0; i < 40; i++) {
-            chosen.add(selector.select(Hosts.spec(TINY), List.of("i" + i), false).hostLists().get(0).get(0).host());
+            chosen.add(selector.select(Hosts.spec(TINY), List.of("i" + i), false)
+                    .hostLists()
+                    .get(0)
+                    .get(0)
+                    .host());
         }
 
         assertThat(chosen.size()).isGreaterThan(1);
@@ -173,11 +209,16 @@ class HostSelectorTest {
         report(Hosts.with(Hosts.host("a"), "nova", false, 0, "x86_64", List.of()), Hosts.withMemory("b", 4096));
 
         for (int i = 0; i < 2; i++) {
-            assertThat(selector(1, 3).select(Hosts.spec(SMALL), List.of("i" + i), true).hostLists().get(0))
-                    .extracting(Selection::host).containsExactly("b");
+            assertThat(selector(1, 3)
+                            .select(Hosts.spec(SMALL), List.of("i" + i), true)
+                            .hostLists()
+                            .get(0))
+                    .extracting(Selection::host)
+                    .containsExactly("b");
         }
         assertThatThrownBy(() -> selector(1, 3).select(Hosts.spec(SMALL), List.of("i3"), true))
-                .as("the disabled host has room, but is not used").isInstanceOf(NoValidHostException.class);
+                .as("the disabled host has room, but is not used")
+                .isInstanceOf(NoValidHostException.class);
     }
 
     @Test
@@ -185,8 +226,10 @@ class HostSelectorTest {
         report(Hosts.withMemory("a", 4096));
 
         selector(1, 3).select(Hosts.inGroup(SMALL, "affinity"), List.of("i1", "i2"), true);
-        assertThat(shared).extracting(HostClaim::host, HostClaim::instanceUuid, HostClaim::memoryMb, HostClaim::serverGroup)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("a", "i1", 2048, "g1"),
+        assertThat(shared)
+                .extracting(HostClaim::host, HostClaim::instanceUuid, HostClaim::memoryMb, HostClaim::serverGroup)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("a", "i1", 2048, "g1"),
                         org.assertj.core.groups.Tuple.tuple("a", "i2", 2048, "g1"));
         shared.clear();
 
@@ -201,10 +244,16 @@ class HostSelectorTest {
         HostSelector selector = selector(1, 1);
 
         String first = selector.select(Hosts.inGroup(TINY, "anti-affinity"), List.of("i1"), false)
-                .hostLists().get(0).get(0).host();
+                .hostLists()
+                .get(0)
+                .get(0)
+                .host();
         // The conductor's view of the group still has no hosts: the first member's build has not started.
         String second = selector.select(Hosts.inGroup(TINY, "anti-affinity"), List.of("i2"), false)
-                .hostLists().get(0).get(0).host();
+                .hostLists()
+                .get(0)
+                .get(0)
+                .host();
 
         assertThat(second).isNotEqualTo(first);
         assertThatThrownBy(() -> selector.select(Hosts.inGroup(TINY, "anti-affinity"), List.of("i3"), false))
@@ -221,11 +270,24 @@ class HostSelectorTest {
             }
             HostStateCache roundCache = new HostStateCache(clock, Duration.ofSeconds(30));
             roundCache.onReports(new HostReports("svc", T0, hosts));
-            HostSelector selector = new HostSelector(roundCache, placements,
-                    List.of(new ServerGroupAntiAffinityFilter(), new ResourcesFilter()), List.of(new RamWeigher(1.0)),
-                    1, 1, clock, random, claims -> { });
-            RequestSpec spec = new RequestSpec("p1", TINY, new ImageSpec("img", "cirros", Map.of()), null, Map.of(),
-                    new ServerGroupInfo(group, "anti-affinity", List.of()), null);
+            HostSelector selector = new HostSelector(
+                    roundCache,
+                    placements,
+                    List.of(new ServerGroupAntiAffinityFilter(), new ResourcesFilter()),
+                    List.of(new RamWeigher(1.0)),
+                    1,
+                    1,
+                    clock,
+                    random,
+                    claims -> {});
+            RequestSpec spec = new RequestSpec(
+                    "p1",
+                    TINY,
+                    new ImageSpec("img", "cirros", Map.of()),
+                    null,
+                    Map.of(),
+                    new ServerGroupInfo(group, "anti-affinity", List.of()),
+                    null);
             ExecutorService pool = Executors.newFixedThreadPool(8);
             try {
                 CountDownLatch start = new CountDownLatch(1);
@@ -234,7 +296,11 @@ class HostSelectorTest {
                     String uuid = "i" + i;
                     chosen.add(pool.submit(() -> {
                         start.await();
-                        return selector.select(spec, List.of(uuid), false).hostLists().get(0).get(0).host();
+                        return selector.select(spec, List.of(uuid), false)
+                                .hostLists()
+                                .get(0)
+                                .get(0)
+                                .host();
                     }));
                 }
                 start.countDown();
@@ -253,8 +319,9 @@ class HostSelectorTest {
     void aFailedMultiCreateLeavesNoGroupPlacementsBehind() {
         report(Hosts.withMemory("a", 2048), Hosts.withMemory("b", 4096));
 
-        assertThatThrownBy(() -> selector(1, 1).select(Hosts.inGroup(SMALL, "anti-affinity"),
-                List.of("i1", "i2", "i3"), false)).isInstanceOf(NoValidHostException.class);
+        assertThatThrownBy(() ->
+                        selector(1, 1).select(Hosts.inGroup(SMALL, "anti-affinity"), List.of("i1", "i2", "i3"), false))
+                .isInstanceOf(NoValidHostException.class);
 
         assertThat(placements.hostsOf("g1")).isEmpty();
     }

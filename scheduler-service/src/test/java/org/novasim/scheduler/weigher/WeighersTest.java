@@ -19,7 +19,9 @@ class WeighersTest {
 
         assertThat(weigher.rawWeight(emptyHost, Hosts.spec(Hosts.TINY))).isEqualTo(32768 - 512);
         assertThat(weigher.rawWeight(busyHost, Hosts.spec(Hosts.TINY))).isEqualTo(32768 - 512 - 16384);
-        assertThat(new RamWeigher(-1.0).multiplier()).as("negative stacks instead of spreading").isEqualTo(-1.0);
+        assertThat(new RamWeigher(-1.0).multiplier())
+                .as("negative stacks instead of spreading")
+                .isEqualTo(-1.0);
     }
 
     @Test
@@ -54,6 +56,7 @@ class WeighersTest {
         HostState claimed = new HostState(Hosts.host("c"), Hosts.T0);
         claimed.claim("i1", Hosts.SMALL, Hosts.T0);
 
-        assertThat(new RamWeigher(1.0).rawWeight(claimed, Hosts.spec(Hosts.TINY))).isEqualTo(32768 - 512 - 2048);
+        assertThat(new RamWeigher(1.0).rawWeight(claimed, Hosts.spec(Hosts.TINY)))
+                .isEqualTo(32768 - 512 - 2048);
     }
 }

@@ -16,21 +16,33 @@ import tools.jackson.databind.JsonNode;
  */
 final class CreateRequests {
 
-    private CreateRequests() {
-    }
+    private CreateRequests() {}
 
     static CreateNetwork network(byte[] body) {
         NeutronBody network = NeutronBody.parse(body, "network");
-        return new CreateNetwork(network.string("name"), network.projectId(), network.bool("shared"),
-                network.bool("router:external"), network.bool("admin_state_up"), network.integer("mtu"),
+        return new CreateNetwork(
+                network.string("name"),
+                network.projectId(),
+                network.bool("shared"),
+                network.bool("router:external"),
+                network.bool("admin_state_up"),
+                network.integer("mtu"),
                 network.string("description"));
     }
 
     static CreateSubnet subnet(byte[] body) {
         NeutronBody subnet = NeutronBody.parse(body, "subnet");
         // No DHCP agent, DNS or router is simulated, and there are no subnet pools: refuse rather than pretend.
-        subnet.refuseUnsupported("subnet", "dns_nameservers", "host_routes", "subnetpool_id", "prefixlen",
-                "ipv6_ra_mode", "ipv6_address_mode", "segment_id", "service_types");
+        subnet.refuseUnsupported(
+                "subnet",
+                "dns_nameservers",
+                "host_routes",
+                "subnetpool_id",
+                "prefixlen",
+                "ipv6_ra_mode",
+                "ipv6_address_mode",
+                "segment_id",
+                "service_types");
         String networkId = subnet.requiredString("network_id");
         String cidr = subnet.string("cidr");
         if (cidr == null) {
@@ -40,18 +52,31 @@ final class CreateRequests {
         if (ipVersion != null && ipVersion != 4 && ipVersion != 6) {
             throw NeutronException.invalidAttribute("ip_version", ipVersion + " is not in [4, 6]");
         }
-        return new CreateSubnet(networkId, subnet.string("name"), subnet.projectId(), ipVersion, cidr,
-                subnet.string("gateway_ip"), subnet.isNull("gateway_ip"), allocationPools(subnet),
-                subnet.bool("enable_dhcp"), subnet.string("description"));
+        return new CreateSubnet(
+                networkId,
+                subnet.string("name"),
+                subnet.projectId(),
+                ipVersion,
+                cidr,
+                subnet.string("gateway_ip"),
+                subnet.isNull("gateway_ip"),
+                allocationPools(subnet),
+                subnet.bool("enable_dhcp"),
+                subnet.string("description"));
     }
 
     static CreatePort port(byte[] body) {
         NeutronBody port = NeutronBody.parse(body, "port");
         // A port is bound by booting a server with it; its MAC is always generated.
-        port.refuseUnsupported("port", "mac_address", "device_id", "device_owner", "allowed_address_pairs",
-                "binding:host_id");
-        return new CreatePort(port.requiredString("network_id"), port.string("name"), port.projectId(),
-                fixedIps(port), port.bool("admin_state_up"), port.string("description"));
+        port.refuseUnsupported(
+                "port", "mac_address", "device_id", "device_owner", "allowed_address_pairs", "binding:host_id");
+        return new CreatePort(
+                port.requiredString("network_id"),
+                port.string("name"),
+                port.projectId(),
+                fixedIps(port),
+                port.bool("admin_state_up"),
+                port.string("description"));
     }
 
     private static List<AllocationPool> allocationPools(NeutronBody subnet) {
@@ -60,16 +85,16 @@ final class CreateRequests {
             return List.of();
         }
         if (!pools.isArray()) {
-            throw NeutronException.invalidAttribute("allocation_pools",
-                    "Invalid data format for IP pool: '" + pools + "'");
+            throw NeutronException.invalidAttribute(
+                    "allocation_pools", "Invalid data format for IP pool: '" + pools + "'");
         }
         List<AllocationPool> result = new ArrayList<>();
         for (JsonNode pool : pools) {
             JsonNode start = pool.get("start");
             JsonNode end = pool.get("end");
             if (!pool.isObject() || start == null || end == null || !start.isString() || !end.isString()) {
-                throw NeutronException.invalidAttribute("allocation_pools",
-                        "Invalid data format for IP pool: '" + pool + "'");
+                throw NeutronException.invalidAttribute(
+                        "allocation_pools", "Invalid data format for IP pool: '" + pool + "'");
             }
             result.add(new AllocationPool(start.asString(), end.asString()));
         }
@@ -82,16 +107,16 @@ final class CreateRequests {
             return List.of();
         }
         if (!fixedIps.isArray()) {
-            throw NeutronException.invalidAttribute("fixed_ips",
-                    "Invalid data format for fixed IP: '" + fixedIps + "'");
+            throw NeutronException.invalidAttribute(
+                    "fixed_ips", "Invalid data format for fixed IP: '" + fixedIps + "'");
         }
         List<PortFixedIp> result = new ArrayList<>();
         for (JsonNode fixedIp : fixedIps) {
             String subnetId = textOrNull(fixedIp, "subnet_id");
             String address = textOrNull(fixedIp, "ip_address");
             if (!fixedIp.isObject() || (subnetId == null && address == null)) {
-                throw NeutronException.invalidAttribute("fixed_ips",
-                        "Invalid data format for fixed IP: '" + fixedIp + "'");
+                throw NeutronException.invalidAttribute(
+                        "fixed_ips", "Invalid data format for fixed IP: '" + fixedIp + "'");
             }
             result.add(new PortFixedIp(subnetId, address));
         }

@@ -19,17 +19,21 @@ class ExtensionsController {
 
     private static final String UPDATED = "2013-01-01T00:00:00-00:00";
     private static final List<Map<String, Object>> EXTENSIONS = List.of(
-            extension("external-net", "Neutron external network",
-                    "Adds external network attribute to network resource."),
-            extension("binding", "Port Binding",
-                    "Expose port bindings of a virtual port to external application"),
-            extension("network-mtu", "Network MTU",
-                    "Provides MTU attribute for a network resource."),
-            extension("project-id", "project_id field enabled",
+            extension(
+                    "external-net", "Neutron external network", "Adds external network attribute to network resource."),
+            extension("binding", "Port Binding", "Expose port bindings of a virtual port to external application"),
+            extension("network-mtu", "Network MTU", "Provides MTU attribute for a network resource."),
+            extension(
+                    "project-id",
+                    "project_id field enabled",
                     "Extension that indicates that project_id field is enabled."),
-            extension("standard-attr-description", "standard-attr-description",
+            extension(
+                    "standard-attr-description",
+                    "standard-attr-description",
                     "Extension to add descriptions to standard attributes"),
-            extension("standard-attr-timestamp", "Resource timestamps",
+            extension(
+                    "standard-attr-timestamp",
+                    "Resource timestamps",
                     "Adds created_at and updated_at fields to all Neutron resources that have Neutron standard "
                             + "attributes."));
 
@@ -40,7 +44,9 @@ class ExtensionsController {
 
     @GetMapping("/{alias}")
     Map<String, Object> show(@PathVariable String alias) {
-        return EXTENSIONS.stream().filter(e -> e.get("alias").equals(alias)).findFirst()
+        return EXTENSIONS.stream()
+                .filter(e -> e.get("alias").equals(alias))
+                .findFirst()
                 .map(e -> Map.<String, Object>of("extension", e))
                 .orElseThrow(NeutronException::notFound);
     }

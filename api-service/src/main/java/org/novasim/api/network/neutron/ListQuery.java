@@ -19,8 +19,8 @@ import org.springframework.util.MultiValueMap;
  */
 final class ListQuery {
 
-    private static final Set<String> NOT_FILTERS = Set.of("fields", "limit", "marker", "sort_key", "sort_dir",
-            "page_reverse", "verbose");
+    private static final Set<String> NOT_FILTERS =
+            Set.of("fields", "limit", "marker", "sort_key", "sort_dir", "page_reverse", "verbose");
 
     private final MultiValueMap<String, String> params;
 

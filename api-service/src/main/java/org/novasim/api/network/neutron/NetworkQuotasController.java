@@ -24,7 +24,9 @@ class NetworkQuotasController {
 
     private static void mayRead(RpcContext context, String projectId) {
         if (!context.isAdmin() && !projectId.equals(context.projectId())) {
-            throw new NeutronException(org.springframework.http.HttpStatus.FORBIDDEN, "PolicyNotAuthorized",
+            throw new NeutronException(
+                    org.springframework.http.HttpStatus.FORBIDDEN,
+                    "PolicyNotAuthorized",
                     "(rule:get_quota) is disallowed by policy");
         }
     }

@@ -32,15 +32,23 @@ class NetworksController {
     @GetMapping
     Map<String, Object> list(RpcContext context, @RequestParam MultiValueMap<String, String> params) {
         ListQuery query = new ListQuery(params);
-        List<Network> found = network.listNetworks(context, new ListNetworks(query.single("id"),
-                query.single("name"), query.project(), query.bool("shared"), query.bool("router:external"),
-                query.single("status")));
-        return Map.of("networks", query.apply(found.stream().map(NeutronViews::network).toList()));
+        List<Network> found = network.listNetworks(
+                context,
+                new ListNetworks(
+                        query.single("id"),
+                        query.single("name"),
+                        query.project(),
+                        query.bool("shared"),
+                        query.bool("router:external"),
+                        query.single("status")));
+        return Map.of(
+                "networks",
+                query.apply(found.stream().map(NeutronViews::network).toList()));
     }
 
     @GetMapping("/{id}")
-    Map<String, Object> show(RpcContext context, @PathVariable String id,
-                             @RequestParam MultiValueMap<String, String> params) {
+    Map<String, Object> show(
+            RpcContext context, @PathVariable String id, @RequestParam MultiValueMap<String, String> params) {
         return Map.of("network", new ListQuery(params).select(NeutronViews.network(network.showNetwork(context, id))));
     }
 

@@ -70,8 +70,8 @@ final class NeutronBody {
     String requiredString(String attribute) {
         String value = string(attribute);
         if (value == null) {
-            throw NeutronException.badRequest("Failed to parse request. Required attribute '" + attribute
-                    + "' not specified");
+            throw NeutronException.badRequest(
+                    "Failed to parse request. Required attribute '" + attribute + "' not specified");
         }
         return value;
     }
@@ -121,11 +121,12 @@ final class NeutronBody {
     void refuseUnsupported(String resource, String... unsupported) {
         for (String attribute : unsupported) {
             JsonNode value = node(attribute);
-            boolean empty = value == null || (value.isArray() && value.isEmpty())
+            boolean empty = value == null
+                    || (value.isArray() && value.isEmpty())
                     || (value.isString() && value.asString().isEmpty());
             if (!empty) {
-                throw NeutronException.badRequest("Attribute '" + attribute + "' of " + resource
-                        + " is not supported by novasim");
+                throw NeutronException.badRequest(
+                        "Attribute '" + attribute + "' of " + resource + " is not supported by novasim");
             }
         }
     }

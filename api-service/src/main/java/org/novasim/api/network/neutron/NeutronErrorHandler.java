@@ -78,7 +78,9 @@ class NeutronErrorHandler {
     }
 
     private static ResponseEntity<Map<String, Object>> internalError() {
-        return error(HttpStatus.INTERNAL_SERVER_ERROR, "HTTPInternalServerError",
+        return error(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "HTTPInternalServerError",
                 "Request Failed: internal server error while processing your request.");
     }
 
@@ -87,7 +89,8 @@ class NeutronErrorHandler {
         fault.put("type", type);
         fault.put("message", message);
         fault.put("detail", "");
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("NeutronError", fault));
     }
 

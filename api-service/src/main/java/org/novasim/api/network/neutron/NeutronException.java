@@ -41,8 +41,8 @@ final class NeutronException extends RuntimeException {
 
     /** What Neutron's converters raise, e.g. for a filter that is not a boolean. */
     static NeutronException invalidInput(String reason) {
-        return new NeutronException(HttpStatus.BAD_REQUEST, "InvalidInput",
-                "Invalid input for operation: " + reason + ".");
+        return new NeutronException(
+                HttpStatus.BAD_REQUEST, "InvalidInput", "Invalid input for operation: " + reason + ".");
     }
 
     static NeutronException notFound() {
@@ -50,7 +50,9 @@ final class NeutronException extends RuntimeException {
     }
 
     static NeutronException methodNotAllowed(String method) {
-        return new NeutronException(HttpStatus.METHOD_NOT_ALLOWED, "HTTPMethodNotAllowed",
+        return new NeutronException(
+                HttpStatus.METHOD_NOT_ALLOWED,
+                "HTTPMethodNotAllowed",
                 "The method " + method + " is not allowed for this resource.");
     }
 }

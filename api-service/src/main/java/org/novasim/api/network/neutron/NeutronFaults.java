@@ -24,8 +24,7 @@ import org.springframework.http.HttpStatus;
  */
 final class NeutronFaults {
 
-    record Fault(HttpStatus status, String type) {
-    }
+    record Fault(HttpStatus status, String type) {}
 
     private static final Map<Class<? extends RemoteError>, Fault> BY_CLASS = Map.ofEntries(
             Map.entry(NetworkNotFoundException.class, new Fault(HttpStatus.NOT_FOUND, "NetworkNotFound")),
@@ -43,8 +42,7 @@ final class NeutronFaults {
             Map.entry(RpcTimeoutException.class, new Fault(HttpStatus.SERVICE_UNAVAILABLE, "ServiceUnavailable")),
             Map.entry(UndeliverableException.class, new Fault(HttpStatus.SERVICE_UNAVAILABLE, "ServiceUnavailable")));
 
-    private NeutronFaults() {
-    }
+    private NeutronFaults() {}
 
     /** The fault of a known failure; empty for one this API does not expect (a bug somewhere, answered as 500). */
     static Optional<Fault> of(RemoteError error) {

@@ -24,17 +24,28 @@ class NeutronRootController {
 
     @GetMapping({"/network", "/network/"})
     Map<String, Object> versions() {
-        return Map.of("versions", List.of(Map.of("id", "v2.0", "status", "CURRENT",
-                "links", List.of(Map.of("rel", "self", "href", Links.root() + "/network/v2.0/")))));
+        return Map.of(
+                "versions",
+                List.of(Map.of(
+                        "id",
+                        "v2.0",
+                        "status",
+                        "CURRENT",
+                        "links",
+                        List.of(Map.of("rel", "self", "href", Links.root() + "/network/v2.0/")))));
     }
 
     @GetMapping({"/network/v2.0", "/network/v2.0/"})
     Map<String, Object> resources() {
         String base = Links.root() + "/network/v2.0/";
-        return Map.of("resources", COLLECTIONS.stream().map(collection -> Map.of(
-                "name", collection.substring(0, collection.length() - 1),
-                "collection", collection,
-                "links", List.of(Map.of("rel", "self", "href", base + collection)))).toList());
+        return Map.of(
+                "resources",
+                COLLECTIONS.stream()
+                        .map(collection -> Map.of(
+                                "name", collection.substring(0, collection.length() - 1),
+                                "collection", collection,
+                                "links", List.of(Map.of("rel", "self", "href", base + collection))))
+                        .toList());
     }
 
     /** Reached only when no other mapping takes the path and method. */

@@ -23,8 +23,7 @@ final class NeutronViews {
 
     private static final int REVISION = 1;
 
-    private NeutronViews() {
-    }
+    private NeutronViews() {}
 
     static Map<String, Object> network(Network network) {
         Map<String, Object> view = new LinkedHashMap<>();
@@ -58,7 +57,9 @@ final class NeutronViews {
         view.put("ip_version", subnet.ipVersion());
         view.put("cidr", subnet.cidr());
         view.put("gateway_ip", subnet.gatewayIp());
-        view.put("allocation_pools", subnet.allocationPools().stream().map(NeutronViews::pool).toList());
+        view.put(
+                "allocation_pools",
+                subnet.allocationPools().stream().map(NeutronViews::pool).toList());
         view.put("enable_dhcp", subnet.enableDhcp());
         view.put("dns_nameservers", List.of());
         view.put("host_routes", List.of());
@@ -83,7 +84,8 @@ final class NeutronViews {
         view.put("status", port.status());
         view.put("device_id", nullToEmpty(port.deviceId()));
         view.put("device_owner", nullToEmpty(port.deviceOwner()));
-        view.put("fixed_ips", port.fixedIps().stream().map(NeutronViews::fixedIp).toList());
+        view.put(
+                "fixed_ips", port.fixedIps().stream().map(NeutronViews::fixedIp).toList());
         view.put("allowed_address_pairs", List.of());
         view.put("extra_dhcp_opts", List.of());
         view.put("security_groups", List.of());
@@ -120,8 +122,8 @@ final class NeutronViews {
         view.put("project_id", nullToEmpty(projectId));
     }
 
-    private static void putStandardAttributes(Map<String, Object> view, String description,
-                                              Instant createdAt, Instant updatedAt) {
+    private static void putStandardAttributes(
+            Map<String, Object> view, String description, Instant createdAt, Instant updatedAt) {
         view.put("description", nullToEmpty(description));
         view.put("tags", List.of());
         view.put("created_at", Timestamps.iso(createdAt));

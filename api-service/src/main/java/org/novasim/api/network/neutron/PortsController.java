@@ -35,18 +35,30 @@ class PortsController {
     @GetMapping
     Map<String, Object> list(RpcContext context, @RequestParam MultiValueMap<String, String> params) {
         ListQuery query = new ListQuery(params);
-        List<Port> found = network.listPorts(context, new ListPorts(query.single("id"), query.single("name"),
-                query.single("network_id"), query.single("device_id"), query.single("device_owner"), query.project(),
-                query.single("mac_address"), query.single("status")));
-        return Map.of("ports", query.apply(found.stream().map(port -> NeutronViews.port(port, context.isAdmin()))
-                .toList()));
+        List<Port> found = network.listPorts(
+                context,
+                new ListPorts(
+                        query.single("id"),
+                        query.single("name"),
+                        query.single("network_id"),
+                        query.single("device_id"),
+                        query.single("device_owner"),
+                        query.project(),
+                        query.single("mac_address"),
+                        query.single("status")));
+        return Map.of(
+                "ports",
+                query.apply(found.stream()
+                        .map(port -> NeutronViews.port(port, context.isAdmin()))
+                        .toList()));
     }
 
     @GetMapping("/{id}")
-    Map<String, Object> show(RpcContext context, @PathVariable String id,
-                             @RequestParam MultiValueMap<String, String> params) {
-        return Map.of("port", new ListQuery(params).select(
-                NeutronViews.port(network.showPort(context, id), context.isAdmin())));
+    Map<String, Object> show(
+            RpcContext context, @PathVariable String id, @RequestParam MultiValueMap<String, String> params) {
+        return Map.of(
+                "port",
+                new ListQuery(params).select(NeutronViews.port(network.showPort(context, id), context.isAdmin())));
     }
 
     @PostMapping

@@ -32,14 +32,22 @@ class SubnetsController {
     @GetMapping
     Map<String, Object> list(RpcContext context, @RequestParam MultiValueMap<String, String> params) {
         ListQuery query = new ListQuery(params);
-        List<Subnet> found = network.listSubnets(context, new ListSubnets(query.single("id"), query.single("name"),
-                query.single("network_id"), query.project(), query.integer("ip_version"), query.single("cidr")));
-        return Map.of("subnets", query.apply(found.stream().map(NeutronViews::subnet).toList()));
+        List<Subnet> found = network.listSubnets(
+                context,
+                new ListSubnets(
+                        query.single("id"),
+                        query.single("name"),
+                        query.single("network_id"),
+                        query.project(),
+                        query.integer("ip_version"),
+                        query.single("cidr")));
+        return Map.of(
+                "subnets", query.apply(found.stream().map(NeutronViews::subnet).toList()));
     }
 
     @GetMapping("/{id}")
-    Map<String, Object> show(RpcContext context, @PathVariable String id,
-                             @RequestParam MultiValueMap<String, String> params) {
+    Map<String, Object> show(
+            RpcContext context, @PathVariable String id, @RequestParam MultiValueMap<String, String> params) {
         return Map.of("subnet", new ListQuery(params).select(NeutronViews.subnet(network.showSubnet(context, id))));
     }
 

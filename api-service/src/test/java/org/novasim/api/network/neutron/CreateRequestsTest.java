@@ -62,28 +62,42 @@ class CreateRequestsTest {
         assertRefused(CreateRequests::network, "{\"network\": []}", "HTTPBadRequest", "Unable to find 'network'");
         assertRefused(CreateRequests::network, "{\"network\": {\"shared\": \"yes\"}}", "HTTPBadRequest", "shared");
         assertRefused(CreateRequests::network, "{\"network\": {\"mtu\": 1.5}}", "HTTPBadRequest", "mtu");
-        assertRefused(CreateRequests::network, "{\"network\": {\"project_id\": \"a\", \"tenant_id\": \"b\"}}",
-                "HTTPBadRequest", "do not match");
-        assertRefused(CreateRequests::subnet, "{\"subnet\": {\"cidr\": \"10.0.0.0/24\"}}", "HTTPBadRequest",
-                "'network_id'");
+        assertRefused(
+                CreateRequests::network,
+                "{\"network\": {\"project_id\": \"a\", \"tenant_id\": \"b\"}}",
+                "HTTPBadRequest",
+                "do not match");
+        assertRefused(
+                CreateRequests::subnet, "{\"subnet\": {\"cidr\": \"10.0.0.0/24\"}}", "HTTPBadRequest", "'network_id'");
         assertRefused(CreateRequests::subnet, "{\"subnet\": {\"network_id\": \"n\"}}", "HTTPBadRequest", "cidr");
-        assertRefused(CreateRequests::subnet,
+        assertRefused(
+                CreateRequests::subnet,
                 "{\"subnet\": {\"network_id\": \"n\", \"cidr\": \"c\", \"ip_version\": 5}}",
-                "HTTPBadRequest", "ip_version");
-        assertRefused(CreateRequests::subnet,
+                "HTTPBadRequest",
+                "ip_version");
+        assertRefused(
+                CreateRequests::subnet,
                 "{\"subnet\": {\"network_id\": \"n\", \"cidr\": \"c\", \"allocation_pools\": [{\"start\": \"x\"}]}}",
-                "HTTPBadRequest", "allocation_pools");
-        assertRefused(CreateRequests::subnet,
+                "HTTPBadRequest",
+                "allocation_pools");
+        assertRefused(
+                CreateRequests::subnet,
                 "{\"subnet\": {\"network_id\": \"n\", \"cidr\": \"c\", \"host_routes\": [{\"nexthop\": \"x\"}]}}",
-                "HTTPBadRequest", "host_routes");
-        assertRefused(CreateRequests::port, "{\"port\": {\"network_id\": \"n\", \"fixed_ips\": [{}]}}",
-                "HTTPBadRequest", "fixed_ips");
-        assertRefused(CreateRequests::port, "{\"port\": {\"network_id\": \"n\", \"device_id\": \"vm\"}}",
-                "HTTPBadRequest", "device_id");
+                "HTTPBadRequest",
+                "host_routes");
+        assertRefused(
+                CreateRequests::port,
+                "{\"port\": {\"network_id\": \"n\", \"fixed_ips\": [{}]}}",
+                "HTTPBadRequest",
+                "fixed_ips");
+        assertRefused(
+                CreateRequests::port,
+                "{\"port\": {\"network_id\": \"n\", \"device_id\": \"vm\"}}",
+                "HTTPBadRequest",
+                "device_id");
     }
 
-    private static void assertRefused(Function<byte[], ?> parser, String body, String type,
-                                      String messagePart) {
+    private static void assertRefused(Function<byte[], ?> parser, String body, String type, String messagePart) {
         assertThatThrownBy(() -> parser.apply(json(body)))
                 .isInstanceOfSatisfying(NeutronException.class, e -> {
                     assertThat(e.status().value()).isEqualTo(400);

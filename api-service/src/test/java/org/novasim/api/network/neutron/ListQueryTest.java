@@ -11,10 +11,21 @@ import org.springframework.util.MultiValueMap;
 
 class ListQueryTest {
 
-    private static final Map<String, Object> A = Map.of("id", "a", "name", "one", "shared", true, "mtu", 1450,
-            "subnets", List.of("s1"), "fixed_ips", List.of(Map.of("subnet_id", "s1", "ip_address", "10.0.0.5")));
-    private static final Map<String, Object> B = Map.of("id", "b", "name", "two", "shared", false, "mtu", 1500,
-            "subnets", List.of(), "fixed_ips", List.of());
+    private static final Map<String, Object> A = Map.of(
+            "id",
+            "a",
+            "name",
+            "one",
+            "shared",
+            true,
+            "mtu",
+            1450,
+            "subnets",
+            List.of("s1"),
+            "fixed_ips",
+            List.of(Map.of("subnet_id", "s1", "ip_address", "10.0.0.5")));
+    private static final Map<String, Object> B = Map.of(
+            "id", "b", "name", "two", "shared", false, "mtu", 1500, "subnets", List.of(), "fixed_ips", List.of());
 
     private static ListQuery query(String... keyValues) {
         MultiValueMap<String, String> params = new LinkedMultiValueMap<>();
@@ -39,31 +50,37 @@ class ListQueryTest {
         assertThat(query("name", "two").apply(List.of(A, B))).containsExactly(B);
         assertThat(query("shared", "TRUE").apply(List.of(A, B))).containsExactly(A);
         assertThat(query("mtu", "1500").apply(List.of(A, B))).containsExactly(B);
-        assertThat(query("fixed_ips", "ip_address=10.0.0.5").apply(List.of(A, B))).containsExactly(A);
+        assertThat(query("fixed_ips", "ip_address=10.0.0.5").apply(List.of(A, B)))
+                .containsExactly(A);
         assertThat(query("name", "one", "shared", "false").apply(List.of(A, B))).isEmpty();
     }
 
     @Test
     void pagingSortingListsAndUnknownFiltersDoNotFilter() {
-        assertThat(query("limit", "1", "sort_key", "name", "subnets", "s1", "colour", "red").apply(List.of(A, B)))
+        assertThat(query("limit", "1", "sort_key", "name", "subnets", "s1", "colour", "red")
+                        .apply(List.of(A, B)))
                 .containsExactly(A, B);
     }
 
     @Test
     void fieldsCutEachView() {
-        assertThat(query("fields", "id", "fields", "name").apply(List.of(A)).get(0)).containsOnlyKeys("id", "name");
+        assertThat(query("fields", "id", "fields", "name").apply(List.of(A)).get(0))
+                .containsOnlyKeys("id", "name");
         assertThat(query("fields", "id,mtu,nothing").select(B)).containsOnlyKeys("id", "mtu");
     }
 
     @Test
     void valuesOfTheWrongKindAreInvalidInput() {
-        assertThatThrownBy(() -> query("shared", "maybe").bool("shared")).isInstanceOf(NeutronException.class)
+        assertThatThrownBy(() -> query("shared", "maybe").bool("shared"))
+                .isInstanceOf(NeutronException.class)
                 .hasMessageContaining("cannot be converted to boolean");
         assertThatThrownBy(() -> query("shared", "maybe", "shared", "true").apply(List.of(A)))
                 .isInstanceOf(NeutronException.class);
         assertThatThrownBy(() -> query("ip_version", "four").integer("ip_version"))
-                .isInstanceOf(NeutronException.class).hasMessageContaining("not an integer");
+                .isInstanceOf(NeutronException.class)
+                .hasMessageContaining("not an integer");
         assertThatThrownBy(() -> query("fixed_ips", "10.0.0.5").apply(List.of(A)))
-                .isInstanceOf(NeutronException.class).hasMessageContaining("ip_address=");
+                .isInstanceOf(NeutronException.class)
+                .hasMessageContaining("ip_address=");
     }
 }
