@@ -48,6 +48,7 @@ public class RpcConfiguration {
                 UnknownMethodException.class,
                 UndeliverableException.class,
                 InvalidArgumentsException.class,
+                InvalidContextException.class,
                 NoValidHostException.class,
                 InstanceNotFoundException.class,
                 UnexpectedTaskStateException.class,

@@ -23,6 +23,16 @@ public record RpcContext(String requestId, String projectId, String userId, List
         return new RpcContext(requestId, projectId, userId, List.of("admin"));
     }
 
+    /**
+     * Whether a server may act on this context: it names its request, and acts either for a user of a project or
+     * as the system (the admin role). A context without both is not one any novasim service sends.
+     */
+    public boolean isValid() {
+        boolean named = requestId != null && !requestId.isBlank() && requestId.length() <= 255;
+        boolean forUser = projectId != null && !projectId.isBlank() && userId != null && !userId.isBlank();
+        return named && (forUser || isAdmin());
+    }
+
     public boolean isAdmin() {
         return roles.contains("admin");
     }

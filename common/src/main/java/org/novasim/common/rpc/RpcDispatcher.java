@@ -5,8 +5,8 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Runs one incoming message against an endpoint: checks the contract version, reads the arguments, invokes the
- * handler with the request id in the logging context, and turns any failure into a reply the caller can re-raise.
+ * Runs one incoming message against an endpoint: checks the request context (a message without one is refused,
+ * never run as the system), the contract version, reads the arguments, invokes the handler with the request id in the logging context, and turns any failure into a reply the caller can re-raise.
  * Plain Java, so the rules can be tested without a broker.
  */
 final class RpcDispatcher {
@@ -42,6 +42,12 @@ final class RpcDispatcher {
     }
 
     private Object invoke(RpcEnvelope envelope) {
+        RpcContext context = envelope.context();
+        if (context == null || !context.isValid()) {
+            throw new InvalidContextException("Endpoint " + endpoint.topic() + " refuses " + envelope.method()
+                    + ": the message carries no valid request context (a request id, and a project's user or the"
+                    + " admin role)");
+        }
         RpcVersion requested;
         try {
             requested = RpcVersion.parse(envelope.version());
@@ -66,7 +72,6 @@ final class RpcDispatcher {
         if (args == null) {
             throw new InvalidArgumentsException(envelope.method() + " needs arguments");
         }
-        RpcContext context = envelope.context() == null ? RpcContext.system() : envelope.context();
-        return binding.handler().handle(context, args);
+        return binding.handler().handle(envelope.context(), args);
     }
 }

@@ -49,6 +49,34 @@ class RpcDispatcherTest {
     }
 
     @Test
+    void refusesAMessageWithoutAValidContextInsteadOfRunningItAsTheSystem() {
+        var args = codec.toTree(new Ping("x", 1));
+        List<RpcContext> invalid = java.util.Arrays.asList(
+                null,
+                new RpcContext(null, "p1", "u1", List.of("member")),
+                new RpcContext(" ", "p1", "u1", List.of("admin")),
+                new RpcContext("req-2", null, null, List.of()),
+                new RpcContext("req-3", "p1", null, List.of("member")),
+                new RpcContext("req-4", null, "u1", List.of("member")));
+        for (RpcContext context : invalid) {
+            RpcReply reply = dispatcher.dispatch(new RpcEnvelope("ping", "1.0", context, args));
+
+            assertThat(reply.failure()).as("context %s", context).isNotNull();
+            assertThat(reply.failure().type()).isEqualTo("InvalidContextException");
+        }
+        assertThat(contextSeen.get()).as("the handler never ran").isNull();
+    }
+
+    @Test
+    void servesTheSystemsOwnContext() {
+        RpcReply reply = dispatcher.dispatch(
+                new RpcEnvelope("ping", "1.0", RpcContext.system(), codec.toTree(new Ping("x", 1))));
+
+        assertThat(reply.failure()).isNull();
+        assertThat(contextSeen.get().isAdmin()).isTrue();
+    }
+
+    @Test
     void servesOlderMinorVersions() {
         assertThat(dispatcher
                         .dispatch(envelope("ping", "1.1", new Ping("x", 1)))
