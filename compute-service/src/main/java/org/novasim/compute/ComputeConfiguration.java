@@ -10,6 +10,8 @@ import org.novasim.common.compute.ComputeClient;
 import org.novasim.common.conductor.ConductorClient;
 import org.novasim.common.network.NetworkClient;
 import org.novasim.common.rpc.RpcClient;
+import org.novasim.common.rpc.RpcObservations;
+import org.novasim.compute.build.BuildGauges;
 import org.novasim.compute.build.InstanceBuilder;
 import org.novasim.compute.build.InstanceTerminator;
 import org.novasim.compute.host.SimulatedHosts;
@@ -55,6 +57,11 @@ class ComputeConfiguration {
     }
 
     @Bean
+    BuildGauges buildGauges(SimulatedHosts hosts) {
+        return new BuildGauges(hosts);
+    }
+
+    @Bean
     HypervisorDriver hypervisorDriver(FakeDriverProperties properties, ScheduledExecutorService driverTimers) {
         RandomGenerator random = properties.seed() == null
                 ? RandomGenerator.getDefault()
@@ -84,8 +91,9 @@ class ComputeConfiguration {
             ConductorClient conductor,
             NetworkClient network,
             ExecutorService buildWorkers,
+            RpcObservations observations,
             Clock clock) {
-        return new InstanceBuilder(hosts, driver, conductor, network, buildWorkers, clock);
+        return new InstanceBuilder(hosts, driver, conductor, network, buildWorkers, observations, clock);
     }
 
     @Bean

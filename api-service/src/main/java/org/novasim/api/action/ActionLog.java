@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.novasim.api.metrics.LaunchMetrics;
 import org.novasim.common.instance.ActionEvent;
 import org.novasim.common.rpc.RpcContext;
 import org.slf4j.Logger;
@@ -32,11 +33,13 @@ public class ActionLog {
     private final InstanceActionRepository actions;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final LaunchMetrics metrics;
 
-    public ActionLog(InstanceActionRepository actions, JdbcTemplate jdbc, Clock clock) {
+    public ActionLog(InstanceActionRepository actions, JdbcTemplate jdbc, Clock clock, LaunchMetrics metrics) {
         this.actions = actions;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     public void start(RpcContext context, String instanceUuid, String action) {
@@ -59,6 +62,7 @@ public class ActionLog {
         if (finished.isEmpty()) {
             return;
         }
+        metrics.stages(finished);
         actions.findByInstanceUuidAndRequestId(instanceUuid, context.requestId())
                 .ifPresentOrElse(
                         action -> {

@@ -7,6 +7,7 @@ import org.novasim.api.action.ActionLog;
 import org.novasim.api.instance.InstanceFault;
 import org.novasim.api.instance.InstanceFaultRepository;
 import org.novasim.api.instance.InstanceStore;
+import org.novasim.api.metrics.LaunchMetrics;
 import org.novasim.api.servergroup.ServerGroupMembership;
 import org.novasim.common.compute.BuildInstance;
 import org.novasim.common.compute.ComputeClient;
@@ -47,6 +48,7 @@ public class BuildConductor {
     private final ServerGroupMembership serverGroups;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final LaunchMetrics metrics;
     /** How many hosts a build may try in all when hosts keep refusing it for want of room. */
     private final int maxHostsPerBuild;
 
@@ -59,6 +61,7 @@ public class BuildConductor {
             ServerGroupMembership serverGroups,
             TransactionTemplate transaction,
             Clock clock,
+            LaunchMetrics metrics,
             @Value("${novasim.conductor.max-hosts-per-build:10}") int maxHostsPerBuild) {
         this.scheduler = scheduler;
         this.compute = compute;
@@ -68,6 +71,7 @@ public class BuildConductor {
         this.serverGroups = serverGroups;
         this.transaction = transaction;
         this.clock = clock;
+        this.metrics = metrics;
         this.maxHostsPerBuild = maxHostsPerBuild;
     }
 
@@ -146,6 +150,7 @@ public class BuildConductor {
             log.info("not rescheduling {}: it was deleted meanwhile", uuid);
             return;
         }
+        metrics.rescheduled();
         if (failed.alternates().isEmpty()) {
             scheduleAgain(context, failed, request);
             return;
@@ -245,10 +250,15 @@ public class BuildConductor {
         Instant now = clock.instant();
         actions.record(context, uuid, events);
         // The state and its fault together: a client polling for ERROR finds the reason with it.
-        transaction.executeWithoutResult(status -> {
+        boolean failed = Boolean.TRUE.equals(transaction.execute(status -> {
             if (instances.markError(uuid, now)) {
                 faults.save(InstanceFault.of(uuid, 500, message, host, now));
+                return true;
             }
-        });
+            return false;
+        }));
+        if (failed) {
+            metrics.failed(message);
+        }
     }
 }

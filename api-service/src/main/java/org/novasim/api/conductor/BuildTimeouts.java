@@ -10,6 +10,7 @@ import org.novasim.api.action.InstanceAction;
 import org.novasim.api.action.InstanceActionRepository;
 import org.novasim.api.instance.InstanceFault;
 import org.novasim.api.instance.InstanceFaultRepository;
+import org.novasim.api.metrics.LaunchMetrics;
 import org.novasim.common.instance.ActionEvent;
 import org.novasim.common.network.NetworkClient;
 import org.novasim.common.rpc.RemoteError;
@@ -44,6 +45,7 @@ class BuildTimeouts {
     private final NetworkClient network;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final LaunchMetrics metrics;
     private final Duration timeout;
 
     BuildTimeouts(
@@ -54,6 +56,7 @@ class BuildTimeouts {
             NetworkClient network,
             TransactionTemplate transaction,
             Clock clock,
+            LaunchMetrics metrics,
             @Value("${novasim.conductor.build-timeout:600s}") Duration timeout) {
         this.jdbc = jdbc;
         this.faults = faults;
@@ -62,6 +65,7 @@ class BuildTimeouts {
         this.network = network;
         this.transaction = transaction;
         this.clock = clock;
+        this.metrics = metrics;
         this.timeout = timeout;
     }
 
@@ -125,6 +129,7 @@ class BuildTimeouts {
                 == 1;
         if (changed) {
             faults.save(InstanceFault.of(uuid, 500, FAULT, null, now));
+            metrics.failed(FAULT);
         }
         return changed;
     }

@@ -5,11 +5,13 @@ import java.util.List;
 import org.novasim.api.action.ActionLog;
 import org.novasim.api.instance.Instance;
 import org.novasim.api.instance.InstanceStore;
+import org.novasim.api.metrics.LaunchMetrics;
 import org.novasim.common.conductor.InstanceDestroyed;
 import org.novasim.common.conductor.InstanceNotFoundException;
 import org.novasim.common.conductor.InstanceUpdate;
 import org.novasim.common.conductor.UnexpectedTaskStateException;
 import org.novasim.common.instance.TaskState;
+import org.novasim.common.instance.VmState;
 import org.novasim.common.rpc.RpcContext;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,11 +23,13 @@ public class InstanceStateWriter {
     private final InstanceStore instances;
     private final ActionLog actions;
     private final Clock clock;
+    private final LaunchMetrics metrics;
 
-    public InstanceStateWriter(InstanceStore instances, ActionLog actions, Clock clock) {
+    public InstanceStateWriter(InstanceStore instances, ActionLog actions, Clock clock, LaunchMetrics metrics) {
         this.instances = instances;
         this.actions = actions;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /**
@@ -55,6 +59,18 @@ public class InstanceStateWriter {
                             : current.taskState().value()));
         }
         actions.record(context, update.instanceUuid(), update.events());
+        if (isBuildDone(update)) {
+            instances
+                    .find(update.instanceUuid())
+                    .ifPresent(built -> metrics.active(built.createdAt(), update.launchedAt()));
+        }
+    }
+
+    /** The last step of a build: spawned, now ACTIVE (a start or reboot also ends ACTIVE, but not from spawning). */
+    private static boolean isBuildDone(InstanceUpdate update) {
+        return update.vmState() == VmState.ACTIVE
+                && update.launchedAt() != null
+                && update.expectedTaskStates().contains(TaskState.SPAWNING);
     }
 
     @Transactional

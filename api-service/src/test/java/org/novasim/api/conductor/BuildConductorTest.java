@@ -13,6 +13,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -25,6 +26,7 @@ import org.novasim.api.action.ActionLog;
 import org.novasim.api.instance.InstanceFault;
 import org.novasim.api.instance.InstanceFaultRepository;
 import org.novasim.api.instance.InstanceStore;
+import org.novasim.api.metrics.LaunchMetrics;
 import org.novasim.api.servergroup.ServerGroupMembership;
 import org.novasim.common.compute.BuildInstance;
 import org.novasim.common.compute.ComputeClient;
@@ -60,6 +62,7 @@ class BuildConductorTest {
     private final ActionLog actions = mock(ActionLog.class);
     private final ServerGroupMembership groups = mock(ServerGroupMembership.class);
     private final RpcContext context = RpcContext.system();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private BuildConductor conductor;
 
     @BeforeEach
@@ -75,6 +78,7 @@ class BuildConductorTest {
                 groups,
                 new TransactionTemplate(transactions),
                 Clock.fixed(T0, ZoneOffset.UTC),
+                new LaunchMetrics(meters, Clock.fixed(T0, ZoneOffset.UTC)),
                 5);
         when(groups.refresh(any(), anyList())).thenAnswer(call -> call.getArgument(0));
         when(instances.markError(anyString(), any())).thenReturn(true);
@@ -101,6 +105,9 @@ class BuildConductorTest {
 
         assertThat(savedFault().message()).isEqualTo("No valid host was found. There are not enough hosts available.");
         assertThat(savedFault().code()).isEqualTo(500);
+        assertThat(meters.counter("novasim.launch.faults", "reason", "no_valid_host")
+                        .count())
+                .isEqualTo(1);
         verify(compute, never()).buildAndRunInstance(any(), any(), any(), any(), any(), any(), anyInt());
     }
 
@@ -123,6 +130,10 @@ class BuildConductorTest {
                         eq(List.of(selection("c"))),
                         eq(2));
         assertThat(spec.getValue().ignoreHosts()).containsExactly("a");
+        assertThat(meters.counter("novasim.launch.reschedules").count()).isEqualTo(1);
+        assertThat(meters.find("novasim.launches").tag("outcome", "error").counter())
+                .as("not an error yet")
+                .isNull();
     }
 
     @Test
@@ -136,6 +147,12 @@ class BuildConductorTest {
                 .startsWith(
                         "Exceeded maximum number of retries. Exhausted all hosts "
                                 + "available for retrying build failures for instance i1. Last error: Simulated hypervisor failure");
+        assertThat(meters.counter("novasim.launch.faults", "reason", "retries_exceeded")
+                        .count())
+                .isEqualTo(1);
+        assertThat(meters.counter("novasim.launches", "outcome", "error").count())
+                .isEqualTo(1);
+        assertThat(meters.counter("novasim.launch.reschedules").count()).isZero();
         assertThat(savedFault().host()).isEqualTo("c");
         verify(instances, never()).resetForReschedule(any(), any());
     }

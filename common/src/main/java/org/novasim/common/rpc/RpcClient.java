@@ -50,6 +50,7 @@ public final class RpcClient implements SmartLifecycle {
     private final RpcCodec codec;
     private final RemoteErrors errors;
     private final RpcProperties properties;
+    private final RpcObservations observations;
     private final String replyQueue = "reply_" + UUID.randomUUID().toString().replace("-", "");
     private final Map<String, CompletableFuture<RpcReply>> pending = new ConcurrentHashMap<>();
     private final SimpleMessageListenerContainer replyContainer;
@@ -63,7 +64,8 @@ public final class RpcClient implements SmartLifecycle {
             ConfigurableListableBeanFactory beanFactory,
             RpcCodec codec,
             RemoteErrors errors,
-            RpcProperties properties) {
+            RpcProperties properties,
+            RpcObservations observations) {
         if (!connectionFactory.isPublisherConfirms() || !connectionFactory.isPublisherReturns()) {
             throw new IllegalStateException("RPC needs publisher confirms and returns: set "
                     + "spring.rabbitmq.publisher-confirm-type=correlated and spring.rabbitmq.publisher-returns=true");
@@ -77,6 +79,7 @@ public final class RpcClient implements SmartLifecycle {
         this.codec = codec;
         this.errors = errors;
         this.properties = properties;
+        this.observations = observations;
         connectionFactory.addConnectionListener(this::learnBroker);
         Queue queue = new Queue(replyQueue, false, false, true);
         RpcTopology.declare(admin, beanFactory, "rpcQueue." + replyQueue, List.of(queue));
@@ -96,13 +99,21 @@ public final class RpcClient implements SmartLifecycle {
 
     /** Calls a method on one named server of its topic (e.g. one compute host) and waits for the result. */
     public <A, R> R call(RpcContext context, RpcMethod<A, R> method, String server, A args, Duration timeout) {
+        // Transient: a call lives no longer than its caller waits (its TTL is the call timeout, its reply queue
+        // goes with the caller), so writing it to disk buys nothing, and costs the broker half its call rate.
+        Message message = message(context, method, args, MessageDeliveryMode.NON_PERSISTENT);
+        return observations.send(
+                RpcObservations.Kind.CALL,
+                method,
+                message.getMessageProperties(),
+                () -> callAndWait(method, server, message, timeout));
+    }
+
+    private <R> R callAndWait(RpcMethod<?, R> method, String server, Message message, Duration timeout) {
         String correlationId = MessageIds.next();
         CompletableFuture<RpcReply> reply = new CompletableFuture<>();
         pending.put(correlationId, reply);
         try {
-            // Transient: a call lives no longer than its caller waits (its TTL is the call timeout, its reply queue
-            // goes with the caller), so writing it to disk buys nothing, and costs the broker half its call rate.
-            Message message = message(context, method, args, MessageDeliveryMode.NON_PERSISTENT);
             message.getMessageProperties().setCorrelationId(correlationId);
             message.getMessageProperties().setReplyTo(replyQueue);
             // A call nobody answered in time is of no use to anyone: let the broker drop it (as oslo does).
@@ -132,6 +143,13 @@ public final class RpcClient implements SmartLifecycle {
     /** Sends a method to one named server of its topic; returns once the broker has safely taken the message. */
     public <A> void cast(RpcContext context, RpcMethod<A, Void> method, String server, A args) {
         Message message = message(context, method, args, MessageDeliveryMode.PERSISTENT);
+        observations.send(RpcObservations.Kind.CAST, method, message.getMessageProperties(), () -> {
+            castAndConfirm(method, server, message);
+            return null;
+        });
+    }
+
+    private void castAndConfirm(RpcMethod<?, Void> method, String server, Message message) {
         CorrelationData confirm = new CorrelationData(MessageIds.next());
         String routingKey = method.routingKey(server);
         template.send(properties.exchange(), routingKey, message, confirm);
@@ -158,6 +176,7 @@ public final class RpcClient implements SmartLifecycle {
      * state (reports, heartbeats) that the next one replaces, and having no subscriber is normal.
      */
     public <A> void fanout(RpcContext context, RpcMethod<A, Void> method, A args) {
+        observations.fanoutSent(method);
         template.send(
                 properties.exchange(),
                 method.fanoutKey(),

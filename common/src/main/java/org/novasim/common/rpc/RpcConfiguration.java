@@ -1,5 +1,8 @@
 package org.novasim.common.rpc;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.util.List;
 import org.novasim.common.conductor.InstanceNotFoundException;
 import org.novasim.common.conductor.UnexpectedTaskStateException;
@@ -19,6 +22,7 @@ import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -31,7 +35,7 @@ import org.springframework.context.annotation.PropertySource;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RpcProperties.class)
-@PropertySource("classpath:novasim-rpc.properties")
+@PropertySource({"classpath:novasim-rpc.properties", "classpath:novasim-observability.properties"})
 public class RpcConfiguration {
 
     @Bean
@@ -65,6 +69,15 @@ public class RpcConfiguration {
                 PolicyNotAuthorizedException.class));
     }
 
+    /** Metrics and trace context of every message, through the service's registries when it has them. */
+    @Bean
+    RpcObservations rpcObservations(
+            ObjectProvider<ObservationRegistry> observations, ObjectProvider<MeterRegistry> meters) {
+        return new RpcObservations(
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP),
+                meters.getIfAvailable(CompositeMeterRegistry::new));
+    }
+
     @Bean
     TopicExchange rpcExchange(RpcProperties properties) {
         return new TopicExchange(properties.exchange(), true, false);
@@ -78,8 +91,9 @@ public class RpcConfiguration {
             ConfigurableListableBeanFactory beanFactory,
             RpcCodec codec,
             RemoteErrors errors,
-            RpcProperties properties) {
-        return new RpcClient(connectionFactory, template, admin, beanFactory, codec, errors, properties);
+            RpcProperties properties,
+            RpcObservations observations) {
+        return new RpcClient(connectionFactory, template, admin, beanFactory, codec, errors, properties, observations);
     }
 
     @Bean
@@ -88,7 +102,8 @@ public class RpcConfiguration {
             AmqpAdmin admin,
             ConfigurableListableBeanFactory beanFactory,
             RpcCodec codec,
-            TopicExchange exchange) {
-        return new RpcServer(connectionFactory, admin, beanFactory, codec, exchange);
+            TopicExchange exchange,
+            RpcObservations observations) {
+        return new RpcServer(connectionFactory, admin, beanFactory, codec, exchange, observations);
     }
 }

@@ -22,6 +22,15 @@ final class RpcDispatcher {
         this.codec = codec;
     }
 
+    String topic() {
+        return endpoint.topic();
+    }
+
+    /** Whether the endpoint offers the method (an unknown name must not become a metric's tag). */
+    boolean serves(String method) {
+        return method != null && endpoint.binding(method) != null;
+    }
+
     RpcReply dispatch(RpcEnvelope envelope) {
         String requestId =
                 envelope.context() == null ? null : envelope.context().requestId();

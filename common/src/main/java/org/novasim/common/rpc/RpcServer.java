@@ -36,6 +36,7 @@ public final class RpcServer implements SmartLifecycle {
     private final ConfigurableListableBeanFactory beanFactory;
     private final RpcCodec codec;
     private final TopicExchange exchange;
+    private final RpcObservations observations;
     private final List<SimpleMessageListenerContainer> containers = new ArrayList<>();
     private volatile boolean running;
 
@@ -44,12 +45,14 @@ public final class RpcServer implements SmartLifecycle {
             AmqpAdmin admin,
             ConfigurableListableBeanFactory beanFactory,
             RpcCodec codec,
-            TopicExchange exchange) {
+            TopicExchange exchange,
+            RpcObservations observations) {
         this.connectionFactory = connectionFactory;
         this.admin = admin;
         this.beanFactory = beanFactory;
         this.codec = codec;
         this.exchange = exchange;
+        this.observations = observations;
     }
 
     /** Serves the endpoint from the queue; starts consuming now if the application is already running. */
@@ -96,8 +99,8 @@ public final class RpcServer implements SmartLifecycle {
                     e.toString());
             return;
         }
-        RpcReply reply = dispatcher.dispatch(envelope);
         MessageProperties in = message.getMessageProperties();
+        RpcReply reply = observed(dispatcher, envelope, in);
         if (in.getReplyTo() != null) {
             // On the channel the call came in on, before its ack, as Spring's own reply-sending listeners do: no
             // channel to borrow from the cache, and no publisher confirm to wait for before the channel can go back
@@ -115,6 +118,22 @@ public final class RpcServer implements SmartLifecycle {
                     reply.failure().type(),
                     reply.failure().message());
         }
+    }
+
+    private RpcReply observed(RpcDispatcher dispatcher, RpcEnvelope envelope, MessageProperties in) {
+        String topic = dispatcher.topic();
+        String method = dispatcher.serves(envelope.method()) ? envelope.method() : RpcObservations.UNKNOWN_METHOD;
+        String routingKey = in.getReceivedRoutingKey();
+        if (routingKey != null && routingKey.endsWith("_fanout")) {
+            long started = System.nanoTime();
+            try {
+                return dispatcher.dispatch(envelope);
+            } finally {
+                observations.fanoutReceived(topic, method, System.nanoTime() - started);
+            }
+        }
+        RpcObservations.Kind kind = in.getReplyTo() != null ? RpcObservations.Kind.CALL : RpcObservations.Kind.CAST;
+        return observations.receive(topic, method, kind, in, () -> dispatcher.dispatch(envelope));
     }
 
     @Override

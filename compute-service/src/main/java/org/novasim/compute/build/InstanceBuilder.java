@@ -27,6 +27,8 @@ import org.novasim.common.network.PolicyNotAuthorizedException;
 import org.novasim.common.network.PortInUseException;
 import org.novasim.common.network.PortNotFoundException;
 import org.novasim.common.rpc.RpcContext;
+import org.novasim.common.rpc.RpcObservations;
+import org.novasim.common.rpc.TraceHandoff;
 import org.novasim.compute.host.SimulatedHost;
 import org.novasim.compute.host.SimulatedHosts;
 import org.novasim.compute.virt.HypervisorDriver;
@@ -52,6 +54,7 @@ public final class InstanceBuilder {
     private final ConductorClient conductor;
     private final NetworkClient network;
     private final Executor workers;
+    private final RpcObservations observations;
     private final Clock clock;
 
     public InstanceBuilder(
@@ -60,12 +63,14 @@ public final class InstanceBuilder {
             ConductorClient conductor,
             NetworkClient network,
             Executor workers,
+            RpcObservations observations,
             Clock clock) {
         this.hosts = hosts;
         this.driver = driver;
         this.conductor = conductor;
         this.network = network;
         this.workers = workers;
+        this.observations = observations;
         this.clock = clock;
     }
 
@@ -75,13 +80,17 @@ public final class InstanceBuilder {
         final BuildInstance request;
         final SimulatedHost host;
         final Instant started;
+        /** The build_and_run_instance message's trace, for the work done later on workers. */
+        final TraceHandoff trace;
+
         final List<ActionEvent> finished = new ArrayList<>();
         boolean networkAllocated;
         String stage = ActionEvent.CLAIM;
         Instant stageStarted;
 
-        Build(RpcContext context, BuildInstance request, SimulatedHost host, Instant started) {
+        Build(RpcContext context, BuildInstance request, SimulatedHost host, Instant started, TraceHandoff trace) {
             this.context = context;
+            this.trace = trace;
             this.request = request;
             this.host = host;
             this.started = started;
@@ -133,9 +142,9 @@ public final class InstanceBuilder {
                     List.of(ActionEvent.error(ActionEvent.CLAIM, started, host.name(), refused.get())));
             return;
         }
-        Build build = new Build(context, request, host, started);
+        Build build = new Build(context, request, host, started, observations.handoff());
         build.finishStage(ActionEvent.ALLOCATE_NETWORK);
-        host.builds().submit(() -> withRequestId(build, () -> start(build)));
+        host.builds().submit(build.trace.wrap(() -> withRequestId(build, () -> start(build))));
     }
 
     private void start(Build build) {
@@ -170,8 +179,8 @@ public final class InstanceBuilder {
                     null,
                     null);
             driver.spawn(build.host.name(), build.request.instance())
-                    .whenComplete((ok, failure) ->
-                            workers.execute(() -> withRequestId(build, () -> finish(build, failure))));
+                    .whenComplete((ok, failure) -> workers.execute(
+                            build.trace.wrap(() -> withRequestId(build, () -> finish(build, failure)))));
         } catch (RuntimeException e) {
             try {
                 failed(build, e);

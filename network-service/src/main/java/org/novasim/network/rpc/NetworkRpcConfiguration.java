@@ -1,5 +1,6 @@
 package org.novasim.network.rpc;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.novasim.common.network.Deallocated;
 import org.novasim.common.network.InvalidInputException;
 import org.novasim.common.network.NetworkApi;
@@ -14,6 +15,7 @@ import org.novasim.common.rpc.RpcServer;
 import org.novasim.network.NetworkProperties;
 import org.novasim.network.Scope;
 import org.novasim.network.instance.InstanceNetworks;
+import org.novasim.network.instance.PortMetrics;
 import org.novasim.network.network.NetworkService;
 import org.novasim.network.port.PortService;
 import org.novasim.network.subnet.SubnetService;
@@ -37,12 +39,16 @@ class NetworkRpcConfiguration {
             NetworkService networks,
             SubnetService subnets,
             PortService ports,
-            NetworkProperties properties) {
+            NetworkProperties properties,
+            MeterRegistry meters) {
+        PortMetrics portMetrics = new PortMetrics(meters);
         RpcEndpoint endpoint = RpcEndpoint.builder(NetworkApi.TOPIC, NetworkApi.VERSION)
-                .on(NetworkApi.ALLOCATE_FOR_INSTANCE, guarded(instances::allocate))
-                .on(
-                        NetworkApi.DEALLOCATE_FOR_INSTANCE,
-                        guarded((context, args) -> new Deallocated(instances.deallocate(args.instanceUuid()))))
+                .on(NetworkApi.ALLOCATE_FOR_INSTANCE, guarded(portMetrics.allocations(instances::allocate)))
+                .on(NetworkApi.DEALLOCATE_FOR_INSTANCE, guarded((context, args) -> {
+                    int released = instances.deallocate(args.instanceUuid());
+                    portMetrics.released(released);
+                    return new Deallocated(released);
+                }))
                 .on(
                         NetworkApi.LIST_NETWORKS,
                         guarded((context, args) -> new NetworkList(networks.list(Scope.of(context), args))))

@@ -1,5 +1,6 @@
 package org.novasim.scheduler.rpc;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.novasim.common.compute.ComputeApi;
 import org.novasim.common.rpc.QueueSpec;
 import org.novasim.common.rpc.RpcEndpoint;
@@ -8,6 +9,7 @@ import org.novasim.common.scheduler.SchedulerApi;
 import org.novasim.common.service.ServiceApi;
 import org.novasim.scheduler.SchedulerProperties;
 import org.novasim.scheduler.host.HostStateCache;
+import org.novasim.scheduler.select.DecisionMetrics;
 import org.novasim.scheduler.select.HostSelector;
 import org.novasim.scheduler.service.SchedulerHeartbeat;
 import org.springframework.context.annotation.Configuration;
@@ -26,13 +28,15 @@ class SchedulerRpcConfiguration {
             HostStateCache hosts,
             SchedulerProperties properties,
             SchedulerHeartbeat heartbeat,
-            ClaimExchange exchange) {
+            ClaimExchange exchange,
+            MeterRegistry meters) {
+        DecisionMetrics decisions = new DecisionMetrics(meters);
         server.serve(
                 RpcEndpoint.builder(SchedulerApi.TOPIC, SchedulerApi.VERSION)
                         .on(
                                 SchedulerApi.SELECT_DESTINATIONS,
-                                (context, args) ->
-                                        selector.select(args.spec(), args.instanceUuids(), args.returnAlternates()))
+                                (context, args) -> decisions.record(() ->
+                                        selector.select(args.spec(), args.instanceUuids(), args.returnAlternates())))
                         .build(),
                 QueueSpec.shared(SchedulerApi.TOPIC, properties.consumers(), 1));
         server.serve(

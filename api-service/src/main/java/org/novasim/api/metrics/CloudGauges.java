@@ -1,0 +1,171 @@
+package org.novasim.api.metrics;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+import org.novasim.api.hypervisor.ComputeNodes;
+import org.novasim.api.instance.InstanceCounts;
+import org.novasim.api.service.ServiceDirectory;
+import org.novasim.api.service.ServiceRecord;
+import org.novasim.common.compute.HostReport;
+import org.novasim.common.service.ServiceApi;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The cloud's state as gauges named as openstack-exporter names them, so its Grafana dashboards read novasim too:
+ * {@code openstack_nova_running_vms}, {@code _vcpus_used}, {@code _vcpus_available}, {@code _memory_used_bytes},
+ * {@code _memory_available_bytes}, {@code _local_storage_used_bytes}, {@code _local_storage_available_bytes},
+ * {@code openstack_nova_agent_state} (1 up, 0 down) and {@code openstack_nova_total_vms}; plus novasim's own
+ * {@code novasim_instances{status}} and {@code novasim_compute_hosts{state}}.
+ *
+ * <p>openstack-exporter gives one series per hypervisor. At 10,000 hosts that is a lot for a laptop's Prometheus,
+ * so by default the host gauges are the cloud's sums (no {@code hostname} label) and {@code agent_state} lists the
+ * services other than nova-compute; {@code novasim.metrics.per-host=true} gives openstack-exporter's per-host series.
+ * Refreshed every {@code novasim.metrics.refresh} (10 s) from what the API keeps in memory and one grouped query.
+ */
+@Component
+public class CloudGauges {
+
+    private static final double MB = 1024d * 1024d;
+    private static final double GB = MB * 1024d;
+    private static final List<String> HOST_STATES = List.of("up", "down", "disabled", "forced_down");
+
+    private final ComputeNodes nodes;
+    private final ServiceDirectory services;
+    private final InstanceCounts counts;
+    private final boolean perHost;
+    private final List<HostGauge> hostGauges = new ArrayList<>();
+    private final MultiGauge agentState;
+    private final MultiGauge instances;
+    private final MultiGauge hostStates;
+    private volatile long totalVms;
+
+    private record HostGauge(MultiGauge gauge, ToDoubleFunction<HostReport> value) {}
+
+    public CloudGauges(
+            MeterRegistry registry,
+            ComputeNodes nodes,
+            ServiceDirectory services,
+            InstanceCounts counts,
+            @Value("${novasim.metrics.per-host:false}") boolean perHost) {
+        this.nodes = nodes;
+        this.services = services;
+        this.counts = counts;
+        this.perHost = perHost;
+        host(registry, "openstack_nova_running_vms", "Running instances", HostReport::runningVms);
+        host(registry, "openstack_nova_vcpus_used", "vCPUs used", HostReport::vcpusUsed);
+        host(registry, "openstack_nova_vcpus_available", "vCPUs of the hosts", HostReport::vcpus);
+        host(registry, "openstack_nova_memory_used_bytes", "Memory used", r -> r.memoryMbUsed() * MB);
+        host(registry, "openstack_nova_memory_available_bytes", "Memory of the hosts", r -> r.memoryMb() * MB);
+        host(registry, "openstack_nova_local_storage_used_bytes", "Disk used", r -> r.localGbUsed() * GB);
+        host(registry, "openstack_nova_local_storage_available_bytes", "Disk of the hosts", r -> r.localGb() * GB);
+        agentState = MultiGauge.builder("openstack_nova_agent_state")
+                .description("1 when the service is up, 0 when down")
+                .register(registry);
+        instances = MultiGauge.builder("novasim.instances")
+                .description("Live servers by status")
+                .register(registry);
+        hostStates = MultiGauge.builder("novasim.compute.hosts")
+                .description("Compute hosts by state")
+                .register(registry);
+        Gauge.builder("openstack_nova_total_vms", this, gauges -> gauges.totalVms)
+                .description("Live servers")
+                .register(registry);
+        Gauge.builder("openstack_nova_up", () -> 1)
+                .description("The compute API answers")
+                .register(registry);
+    }
+
+    private void host(MeterRegistry registry, String name, String description, ToDoubleFunction<HostReport> value) {
+        hostGauges.add(
+                new HostGauge(MultiGauge.builder(name).description(description).register(registry), value));
+    }
+
+    @Scheduled(initialDelay = 0, fixedDelayString = "${novasim.metrics.refresh:10s}")
+    public void refresh() {
+        List<ComputeNodes.Node> all = nodes.all();
+        for (HostGauge gauge : hostGauges) {
+            gauge.gauge().register(hostRows(all, gauge.value()), true);
+        }
+        agentState.register(agentRows(), true);
+        Map<String, Long> byStatus = counts.byStatus(null);
+        totalVms = byStatus.values().stream().mapToLong(Long::longValue).sum();
+        instances.register(
+                byStatus.entrySet().stream()
+                        .map(e -> MultiGauge.Row.of(Tags.of("status", e.getKey()), e.getValue()))
+                        .toList(),
+                true);
+        hostStates.register(hostStateRows(all), true);
+    }
+
+    private List<MultiGauge.Row<?>> hostRows(List<ComputeNodes.Node> all, ToDoubleFunction<HostReport> value) {
+        List<MultiGauge.Row<?>> rows = new ArrayList<>();
+        double sum = 0;
+        for (ComputeNodes.Node node : all) {
+            if (node.report() == null) {
+                continue;
+            }
+            double v = value.applyAsDouble(node.report());
+            sum += v;
+            if (perHost) {
+                rows.add(MultiGauge.Row.of(
+                        Tags.of(
+                                "hostname",
+                                node.record().host(),
+                                "availability_zone",
+                                node.service().zone()),
+                        v));
+            }
+        }
+        if (!perHost) {
+            rows.add(MultiGauge.Row.of(Tags.empty(), sum));
+        }
+        return rows;
+    }
+
+    private List<MultiGauge.Row<?>> agentRows() {
+        List<MultiGauge.Row<?>> rows = new ArrayList<>();
+        for (ServiceRecord service : services.all()) {
+            if (!perHost && ServiceApi.NOVA_COMPUTE.equals(service.binary())) {
+                continue;
+            }
+            rows.add(MultiGauge.Row.of(
+                    Tags.of(
+                            "hostname",
+                            service.host(),
+                            "service",
+                            service.binary(),
+                            "zone",
+                            service.zone() == null ? "" : service.zone(),
+                            "adminState",
+                            service.disabled() ? "disabled" : "enabled"),
+                    services.isUp(service) ? 1 : 0));
+        }
+        return rows;
+    }
+
+    private static List<MultiGauge.Row<?>> hostStateRows(List<ComputeNodes.Node> all) {
+        long[] byState = new long[HOST_STATES.size()];
+        for (ComputeNodes.Node node : all) {
+            byState[node.up() ? 0 : 1]++;
+            if (node.service().disabled()) {
+                byState[2]++;
+            }
+            if (node.service().forcedDown()) {
+                byState[3]++;
+            }
+        }
+        List<MultiGauge.Row<?>> rows = new ArrayList<>();
+        for (int i = 0; i < byState.length; i++) {
+            rows.add(MultiGauge.Row.of(Tags.of("state", HOST_STATES.get(i)), byState[i]));
+        }
+        return rows;
+    }
+}
