@@ -15,6 +15,7 @@ import org.novasim.testsupport.TestBroker;
 import org.novasim.testsupport.TestDatabase;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -34,6 +35,7 @@ final class Cloud implements AutoCloseable {
     private ConfigurableApplicationContext api;
     private final List<ConfigurableApplicationContext> extras = new ArrayList<>();
     private boolean withoutCompute;
+    private final List<ApplicationContextInitializer<ConfigurableApplicationContext>> initializers = new ArrayList<>();
 
     private Cloud() {}
 
@@ -72,6 +74,12 @@ final class Cloud implements AutoCloseable {
     /** A setting for every service (e.g. how often they heartbeat). */
     Cloud everywhere(String property, Object value) {
         common.put(property, value);
+        return this;
+    }
+
+    /** Something every service's context gets before it starts (a bean of the test's, e.g. a span exporter). */
+    Cloud everyService(ApplicationContextInitializer<ConfigurableApplicationContext> initializer) {
+        initializers.add(initializer);
         return this;
     }
 
@@ -151,6 +159,7 @@ final class Cloud implements AutoCloseable {
                 .map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
         return new SpringApplicationBuilder(application)
+                .initializers(initializers.toArray(ApplicationContextInitializer[]::new))
                 .properties("spring.config.name=" + configName)
                 .run(args);
     }

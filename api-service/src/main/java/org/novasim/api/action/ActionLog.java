@@ -1,5 +1,7 @@
 package org.novasim.api.action;
 
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -10,6 +12,7 @@ import org.novasim.common.instance.ActionEvent;
 import org.novasim.common.rpc.RpcContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -25,8 +28,8 @@ public class ActionLog {
     // Plain JDBC for the inserts: every request and every state a build reports makes some, and Spring Data's
     // aggregate machinery (entity callbacks, conversions, generated-key reads) cost more than the insert itself.
     private static final String INSERT_ACTION = "INSERT INTO instance_actions "
-            + "(instance_uuid, action, request_id, project_id, user_id, start_time, updated_at) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?)";
+            + "(instance_uuid, action, request_id, project_id, user_id, start_time, updated_at, trace_id) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_EVENT = "INSERT INTO instance_action_events "
             + "(action_id, event, start_time, finish_time, result, traceback, host) VALUES (?, ?, ?, ?, ?, ?, ?)";
 
@@ -34,12 +37,19 @@ public class ActionLog {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final LaunchMetrics metrics;
+    private final Tracer tracer;
 
-    public ActionLog(InstanceActionRepository actions, JdbcTemplate jdbc, Clock clock, LaunchMetrics metrics) {
+    public ActionLog(
+            InstanceActionRepository actions,
+            JdbcTemplate jdbc,
+            Clock clock,
+            LaunchMetrics metrics,
+            ObjectProvider<Tracer> tracer) {
         this.actions = actions;
         this.jdbc = jdbc;
         this.clock = clock;
         this.metrics = metrics;
+        this.tracer = tracer.getIfAvailable(() -> Tracer.NOOP);
     }
 
     public void start(RpcContext context, String instanceUuid, String action) {
@@ -54,8 +64,17 @@ public class ActionLog {
                     context.projectId(),
                     context.userId(),
                     utc(now),
-                    utc(now));
+                    utc(now),
+                    traceId());
         }
+    }
+
+    /** The trace of the request being handled, when tracing is on (./novasim run --trace). */
+    private String traceId() {
+        Span span = tracer.currentSpan();
+        return span == null || span.context().traceId().isEmpty()
+                ? null
+                : span.context().traceId();
     }
 
     public void record(RpcContext context, String instanceUuid, List<ActionEvent> finished) {
