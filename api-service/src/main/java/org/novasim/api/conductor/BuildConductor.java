@@ -94,8 +94,9 @@ public class BuildConductor {
                         e.getMessage(),
                         null,
                         List.of(
-                                ActionEvent.error(ActionEvent.SELECT_DESTINATIONS, started, null, e.toString()),
-                                ActionEvent.error(ActionEvent.SCHEDULE, started, null, e.toString())));
+                                ActionEvent.error(
+                                        ActionEvent.SELECT_DESTINATIONS, started, clock.instant(), null, e.toString()),
+                                ActionEvent.error(ActionEvent.SCHEDULE, started, clock.instant(), null, e.toString())));
             }
             return;
         }
@@ -107,14 +108,8 @@ public class BuildConductor {
                     context,
                     instance.uuid(),
                     List.of(
-                            new ActionEvent(
-                                    ActionEvent.SELECT_DESTINATIONS,
-                                    started,
-                                    selected,
-                                    ActionEvent.SUCCESS,
-                                    null,
-                                    null),
-                            ActionEvent.success(ActionEvent.SCHEDULE, started, null)));
+                            ActionEvent.success(ActionEvent.SELECT_DESTINATIONS, started, selected, null),
+                            ActionEvent.success(ActionEvent.SCHEDULE, started, clock.instant(), null)));
             send(
                     context,
                     new BuildInstance(
@@ -197,7 +192,8 @@ public class BuildConductor {
                     uuid,
                     e.getMessage(),
                     null,
-                    List.of(ActionEvent.error(ActionEvent.SELECT_DESTINATIONS, started, null, e.toString())));
+                    List.of(ActionEvent.error(
+                            ActionEvent.SELECT_DESTINATIONS, started, clock.instant(), null, e.toString())));
             return;
         }
         actions.record(

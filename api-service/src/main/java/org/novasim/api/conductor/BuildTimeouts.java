@@ -110,6 +110,7 @@ class BuildTimeouts {
                         List.of(ActionEvent.error(
                                 ActionEvent.BUILD_TIMEOUT,
                                 now,
+                                now,
                                 null,
                                 FAULT + " Timeout: " + timeout.toSeconds() + " s."))));
     }

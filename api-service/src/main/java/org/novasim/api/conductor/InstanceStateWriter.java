@@ -54,9 +54,7 @@ public class InstanceStateWriter {
                     .orElseThrow(() -> InstanceNotFoundException.of(update.instanceUuid()));
             throw new UnexpectedTaskStateException("Unexpected task state: expecting "
                     + names(update.expectedTaskStates()) + " but the actual state is "
-                    + (current.taskState() == null
-                            ? "None"
-                            : current.taskState().value()));
+                    + current.taskState().describe());
         }
         actions.record(context, update.instanceUuid(), update.events());
         if (isBuildDone(update)) {
@@ -80,9 +78,6 @@ public class InstanceStateWriter {
     }
 
     private static String names(List<TaskState> states) {
-        return states.stream()
-                .map(state -> state == null ? "None" : state.value())
-                .toList()
-                .toString();
+        return states.stream().map(TaskState::describe).toList().toString();
     }
 }

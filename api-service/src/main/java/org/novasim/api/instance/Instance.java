@@ -32,6 +32,10 @@ public record Instance(
         String userData,
         boolean locked) {
 
+    public Instance {
+        taskState = TaskState.orNone(taskState);
+    }
+
     public boolean isDeleted() {
         return deletedAt != null;
     }

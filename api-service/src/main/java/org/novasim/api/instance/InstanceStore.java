@@ -132,7 +132,7 @@ public class InstanceStore {
     }
 
     /**
-     * Applies a state change if the task state is one of {@code expected} (a null element meaning no task) and the
+     * Applies a state change if the task state is one of {@code expected} (NONE meaning no task) and the
      * instance is not deleted. The task state is always set; vm state, power state, host, network info and launch
      * time change only when given.
      *
@@ -241,11 +241,10 @@ public class InstanceStore {
 
     private static String expectedTaskState(Collection<TaskState> expected) {
         List<String> clauses = new ArrayList<>();
-        // Not contains(null): immutable lists refuse to look for null.
-        if (expected.stream().anyMatch(java.util.Objects::isNull)) {
+        if (expected.contains(TaskState.NONE)) {
             clauses.add("task_state IS NULL");
         }
-        if (expected.stream().anyMatch(state -> state != null)) {
+        if (expected.stream().anyMatch(state -> state != TaskState.NONE)) {
             clauses.add("task_state IN (:expected)");
         }
         return clauses.isEmpty() ? "1 = 0" : "(" + String.join(" OR ", clauses) + ")";
@@ -254,7 +253,7 @@ public class InstanceStore {
     private static JdbcClient.StatementSpec withExpected(
             JdbcClient.StatementSpec statement, Collection<TaskState> expected) {
         List<String> values = expected.stream()
-                .filter(state -> state != null)
+                .filter(state -> state != TaskState.NONE)
                 .map(TaskState::value)
                 .toList();
         return values.isEmpty() ? statement : statement.param("expected", values);
@@ -288,7 +287,7 @@ public class InstanceStore {
     }
 
     private static String value(TaskState state) {
-        return state == null ? null : state.value();
+        return TaskState.orNone(state).value();
     }
 
     static OffsetDateTime time(Instant instant) {

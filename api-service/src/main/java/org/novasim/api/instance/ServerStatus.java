@@ -1,5 +1,6 @@
 package org.novasim.api.instance;
 
+import java.util.Locale;
 import org.novasim.common.instance.TaskState;
 import org.novasim.common.instance.VmState;
 
@@ -26,9 +27,6 @@ public final class ServerStatus {
     }
 
     private static String activeStatus(TaskState taskState) {
-        if (taskState == null) {
-            return "ACTIVE";
-        }
         return switch (taskState) {
             case REBOOTING, REBOOT_PENDING, REBOOT_STARTED -> "REBOOT";
             case REBOOTING_HARD, REBOOT_PENDING_HARD, REBOOT_STARTED_HARD -> "HARD_REBOOT";
@@ -38,7 +36,7 @@ public final class ServerStatus {
 
     /** The vm_states a status filter stands for ({@code ?status=ACTIVE}); null for an unknown status. */
     public static VmState vmStateOf(String status) {
-        return switch (status.toUpperCase(java.util.Locale.ROOT)) {
+        return switch (status.toUpperCase(Locale.ROOT)) {
             case "BUILD" -> VmState.BUILDING;
             case "ACTIVE", "REBOOT", "HARD_REBOOT" -> VmState.ACTIVE;
             case "SHUTOFF" -> VmState.STOPPED;

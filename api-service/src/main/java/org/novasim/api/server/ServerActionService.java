@@ -2,8 +2,6 @@ package org.novasim.api.server;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -46,10 +44,14 @@ public class ServerActionService {
     private static final Set<VmState> HARD_REBOOT_VM_STATES =
             Set.of(VmState.ACTIVE, VmState.STOPPED, VmState.PAUSED, VmState.SUSPENDED, VmState.ERROR);
     /** Nova's task_states.ALLOW_REBOOT, as far as novasim has those task states. */
-    private static final List<TaskState> ALLOW_REBOOT = Arrays.asList(
-            null, TaskState.REBOOTING, TaskState.REBOOT_PENDING, TaskState.REBOOT_STARTED, TaskState.REBOOTING_HARD);
+    private static final List<TaskState> ALLOW_REBOOT = List.of(
+            TaskState.NONE,
+            TaskState.REBOOTING,
+            TaskState.REBOOT_PENDING,
+            TaskState.REBOOT_STARTED,
+            TaskState.REBOOTING_HARD);
 
-    private static final List<TaskState> NO_TASK = Arrays.asList((TaskState) null);
+    private static final List<TaskState> NO_TASK = List.of(TaskState.NONE);
 
     /** One cast to a host. */
     @FunctionalInterface
@@ -160,14 +162,14 @@ public class ServerActionService {
         } catch (RemoteError e) {
             // The host never got the request: give the task back, so the instance is not stuck in it.
             log.warn("{} of {}: host {} is unreachable: {}", verb, instance.uuid(), instance.host(), e.getMessage());
-            List<TaskState> ours = new ArrayList<>(List.of(task));
-            instances.updateTaskState(instance.uuid(), null, ours, clock.instant());
+            instances.updateTaskState(instance.uuid(), TaskState.NONE, List.of(task), clock.instant());
             actions.record(
                     context,
                     instance.uuid(),
                     List.of(ActionEvent.error(
                             event,
                             started,
+                            clock.instant(),
                             instance.host(),
                             "Compute host " + instance.host() + " is unreachable: " + e.getMessage())));
             if (e instanceof UndeliverableException) {
@@ -205,10 +207,7 @@ public class ServerActionService {
         }
         if (!taskStates.contains(instance.taskState())) {
             throw invalidState(
-                    instance,
-                    verb,
-                    "task_state",
-                    instance.taskState() == null ? "None" : instance.taskState().value());
+                    instance, verb, "task_state", instance.taskState().describe());
         }
     }
 

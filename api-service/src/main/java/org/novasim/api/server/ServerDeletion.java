@@ -1,7 +1,7 @@
 package org.novasim.api.server;
 
 import java.time.Clock;
-import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import org.novasim.api.action.ActionLog;
 import org.novasim.api.action.InstanceAction;
@@ -63,9 +63,8 @@ public class ServerDeletion {
             instances.softDelete(uuid, clock.instant());
             return;
         }
-        List<TaskState> anyButDeleting = new ArrayList<>(List.of(TaskState.values()));
-        anyButDeleting.remove(TaskState.DELETING);
-        anyButDeleting.add(null);
+        List<TaskState> anyButDeleting =
+                EnumSet.complementOf(EnumSet.of(TaskState.DELETING)).stream().toList();
         if (!instances.updateTaskState(uuid, TaskState.DELETING, anyButDeleting, clock.instant())
                 && instances
                         .findLive(uuid)

@@ -106,9 +106,7 @@ final class ServerViews {
         if (version.atLeast(2, 9)) {
             view.put("locked", instance.locked());
         }
-        view.put(
-                "OS-EXT-STS:task_state",
-                instance.taskState() == null ? null : instance.taskState().value());
+        view.put("OS-EXT-STS:task_state", instance.taskState().value());
         view.put("OS-EXT-STS:vm_state", instance.vmState().value());
         view.put("OS-EXT-STS:power_state", instance.powerState().code());
         view.put("os-extended-volumes:volumes_attached", List.of());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -76,9 +77,9 @@ class InstanceStoreTest {
     void followsTheBuildStepByStep() {
         String uuid = building();
 
-        assertThat(update(uuid, VmState.BUILDING, null, PowerState.NOSTATE, TaskState.SCHEDULING))
+        assertThat(update(uuid, VmState.BUILDING, TaskState.NONE, PowerState.NOSTATE, TaskState.SCHEDULING))
                 .isTrue();
-        assertThat(update(uuid, VmState.BUILDING, TaskState.NETWORKING, PowerState.NOSTATE, (TaskState) null))
+        assertThat(update(uuid, VmState.BUILDING, TaskState.NETWORKING, PowerState.NOSTATE, TaskState.NONE))
                 .isTrue();
         NetworkInfo nics = new NetworkInfo(List.of(
                 new Vif("port", "net", "private", "fa:16:3e:00:00:01", List.of(new FixedIp("10.0.0.5", 4, "subnet")))));
@@ -110,7 +111,7 @@ class InstanceStoreTest {
 
         Instance active = store.findLive(uuid).orElseThrow();
         assertThat(active.vmState()).isEqualTo(VmState.ACTIVE);
-        assertThat(active.taskState()).isNull();
+        assertThat(active.taskState()).isEqualTo(TaskState.NONE);
         assertThat(active.powerState()).isEqualTo(PowerState.RUNNING);
         assertThat(active.host()).as("kept from the first step").isEqualTo("compute-1");
         assertThat(active.networkInfo()).as("kept from the networking step").isEqualTo(nics);
@@ -130,15 +131,14 @@ class InstanceStoreTest {
     @Test
     void aDeleteStopsTheBuild() {
         String uuid = building();
-        update(uuid, VmState.BUILDING, null, PowerState.NOSTATE, TaskState.SCHEDULING);
+        update(uuid, VmState.BUILDING, TaskState.NONE, PowerState.NOSTATE, TaskState.SCHEDULING);
 
-        List<TaskState> anyButDeleting = new java.util.ArrayList<>(List.of(TaskState.values()));
-        anyButDeleting.remove(TaskState.DELETING);
-        anyButDeleting.add(null);
+        List<TaskState> anyButDeleting =
+                EnumSet.complementOf(EnumSet.of(TaskState.DELETING)).stream().toList();
         assertThat(store.updateTaskState(uuid, TaskState.DELETING, anyButDeleting, T0))
                 .isTrue();
 
-        assertThat(update(uuid, VmState.BUILDING, TaskState.NETWORKING, PowerState.NOSTATE, (TaskState) null))
+        assertThat(update(uuid, VmState.BUILDING, TaskState.NETWORKING, PowerState.NOSTATE, TaskState.NONE))
                 .isFalse();
         assertThat(store.resetForReschedule(uuid, T0))
                 .as("no reschedule of a deleting instance")
@@ -162,14 +162,14 @@ class InstanceStoreTest {
         assertThat(store.list("p1", true, T0.plusSeconds(1)))
                 .extracting(Instance::uuid)
                 .containsExactly(uuid);
-        assertThat(update(uuid, VmState.BUILDING, null, PowerState.NOSTATE, TaskState.SCHEDULING))
+        assertThat(update(uuid, VmState.BUILDING, TaskState.NONE, PowerState.NOSTATE, TaskState.SCHEDULING))
                 .isFalse();
     }
 
     @Test
     void rescheduleClearsTheHostAndAddresses() {
         String uuid = building();
-        update(uuid, VmState.BUILDING, null, PowerState.NOSTATE, TaskState.SCHEDULING);
+        update(uuid, VmState.BUILDING, TaskState.NONE, PowerState.NOSTATE, TaskState.SCHEDULING);
 
         assertThat(store.resetForReschedule(uuid, T0)).isTrue();
 

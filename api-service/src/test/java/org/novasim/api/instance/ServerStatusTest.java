@@ -12,7 +12,7 @@ class ServerStatusTest {
     void mapsStatesAsNovaDoes() {
         assertThat(ServerStatus.of(VmState.BUILDING, TaskState.SCHEDULING)).isEqualTo("BUILD");
         assertThat(ServerStatus.of(VmState.BUILDING, TaskState.SPAWNING)).isEqualTo("BUILD");
-        assertThat(ServerStatus.of(VmState.ACTIVE, null)).isEqualTo("ACTIVE");
+        assertThat(ServerStatus.of(VmState.ACTIVE, TaskState.NONE)).isEqualTo("ACTIVE");
         assertThat(ServerStatus.of(VmState.ACTIVE, TaskState.DELETING))
                 .as("deleting keeps the status")
                 .isEqualTo("ACTIVE");
@@ -20,9 +20,9 @@ class ServerStatusTest {
         assertThat(ServerStatus.of(VmState.ACTIVE, TaskState.REBOOT_STARTED_HARD))
                 .isEqualTo("HARD_REBOOT");
         assertThat(ServerStatus.of(VmState.ACTIVE, TaskState.POWERING_OFF)).isEqualTo("ACTIVE");
-        assertThat(ServerStatus.of(VmState.STOPPED, null)).isEqualTo("SHUTOFF");
-        assertThat(ServerStatus.of(VmState.ERROR, null)).isEqualTo("ERROR");
-        assertThat(ServerStatus.of(VmState.DELETED, null)).isEqualTo("DELETED");
+        assertThat(ServerStatus.of(VmState.STOPPED, TaskState.NONE)).isEqualTo("SHUTOFF");
+        assertThat(ServerStatus.of(VmState.ERROR, TaskState.NONE)).isEqualTo("ERROR");
+        assertThat(ServerStatus.of(VmState.DELETED, TaskState.NONE)).isEqualTo("DELETED");
     }
 
     @Test

@@ -12,4 +12,9 @@ public class InstanceNotFoundException extends RemoteError {
     public static InstanceNotFoundException of(String uuid) {
         return new InstanceNotFoundException("Instance " + uuid + " could not be found.");
     }
+
+    @Override
+    public boolean overtaken() {
+        return true;
+    }
 }

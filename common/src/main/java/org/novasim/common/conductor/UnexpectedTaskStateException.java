@@ -15,4 +15,9 @@ public class UnexpectedTaskStateException extends RemoteError {
     public boolean isDeleting() {
         return getMessage() != null && getMessage().endsWith("the actual state is deleting");
     }
+
+    @Override
+    public boolean overtaken() {
+        return true;
+    }
 }

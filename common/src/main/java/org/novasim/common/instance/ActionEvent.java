@@ -31,11 +31,11 @@ public record ActionEvent(
     /** The conductor gave up on a build that did not finish in time (Nova's instance_build_timeout). */
     public static final String BUILD_TIMEOUT = "conductor_build_timeout";
 
-    public static ActionEvent success(String event, Instant start, String host) {
-        return new ActionEvent(event, start, Instant.now(), SUCCESS, host, null);
+    public static ActionEvent success(String event, Instant start, Instant finish, String host) {
+        return new ActionEvent(event, start, finish, SUCCESS, host, null);
     }
 
-    public static ActionEvent error(String event, Instant start, String host, String details) {
-        return new ActionEvent(event, start, Instant.now(), ERROR, host, details);
+    public static ActionEvent error(String event, Instant start, Instant finish, String host, String details) {
+        return new ActionEvent(event, start, finish, ERROR, host, details);
     }
 }

@@ -1,13 +1,17 @@
 package org.novasim.common.instance;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
 
 /**
- * Nova's task_state: what is being done to the instance right now; none (null) when nothing is. The values are
- * Nova's own strings (note {@code powering-off} and {@code powering-on} with a hyphen), as the API shows them.
+ * Nova's task_state: what is being done to the instance right now, {@link #NONE} when nothing is. The values are
+ * Nova's own strings (note {@code powering-off} and {@code powering-on} with a hyphen), as the API shows them; no
+ * task is null in the database, on the wire and in the API, as in Nova, and {@link #NONE} everywhere in between,
+ * so lists of expected states hold no nulls.
  */
 public enum TaskState {
+    NONE(null),
     SCHEDULING("scheduling"),
     BLOCK_DEVICE_MAPPING("block_device_mapping"),
     NETWORKING("networking"),
@@ -34,21 +38,33 @@ public enum TaskState {
         this.value = value;
     }
 
+    /** Nova's string, null for {@link #NONE}. */
     @JsonValue
     public String value() {
         return value;
     }
 
-    /** The task state of a value as Nova writes it; null for null (no task). */
+    /** As Nova's messages write it: the value, or {@code None}. */
+    public String describe() {
+        return value == null ? "None" : value;
+    }
+
+    /** The task state of a value as Nova writes it; {@link #NONE} for null (no task). */
+    @JsonCreator
     public static TaskState of(String value) {
         if (value == null) {
-            return null;
+            return NONE;
         }
         for (TaskState state : values()) {
-            if (state.value.equals(value)) {
+            if (value.equals(state.value)) {
                 return state;
             }
         }
         throw new IllegalArgumentException("unknown task state " + value);
+    }
+
+    /** Null (absent on the wire) is no task. */
+    public static TaskState orNone(TaskState state) {
+        return state == null ? NONE : state;
     }
 }

@@ -13,4 +13,10 @@ public class FixedIpInUseException extends RemoteError {
         return new FixedIpInUseException("Unable to complete operation for network " + networkId + ". The IP address "
                 + address + " is in use.");
     }
+
+    /** Another host cannot fix a network request that is wrong or cannot be met. */
+    @Override
+    public boolean retryable() {
+        return false;
+    }
 }

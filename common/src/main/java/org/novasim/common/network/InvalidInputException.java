@@ -15,4 +15,10 @@ public class InvalidInputException extends RemoteError {
     public static InvalidInputException because(String reason) {
         return new InvalidInputException("Invalid input for operation: " + reason);
     }
+
+    /** Another host cannot fix a network request that is wrong or cannot be met. */
+    @Override
+    public boolean retryable() {
+        return false;
+    }
 }

@@ -12,4 +12,10 @@ public class IpAddressExhaustedException extends RemoteError {
     public static IpAddressExhaustedException onNetwork(String networkId) {
         return new IpAddressExhaustedException("No more IP addresses available on network " + networkId + ".");
     }
+
+    /** Another host cannot fix a network request that is wrong or cannot be met. */
+    @Override
+    public boolean retryable() {
+        return false;
+    }
 }

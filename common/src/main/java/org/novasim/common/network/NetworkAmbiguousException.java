@@ -13,4 +13,10 @@ public class NetworkAmbiguousException extends RemoteError {
         return new NetworkAmbiguousException("More than one possible network named " + name
                 + " found. Specify the network ID to select which one to connect to.");
     }
+
+    /** Another host cannot fix a network request that is wrong or cannot be met. */
+    @Override
+    public boolean retryable() {
+        return false;
+    }
 }

@@ -12,4 +12,10 @@ public class NetworkNotFoundException extends RemoteError {
     public static NetworkNotFoundException of(String network) {
         return new NetworkNotFoundException("Network " + network + " could not be found.");
     }
+
+    /** Another host cannot fix a network request that is wrong or cannot be met. */
+    @Override
+    public boolean retryable() {
+        return false;
+    }
 }

@@ -12,4 +12,10 @@ public class PolicyNotAuthorizedException extends RemoteError {
     public static PolicyNotAuthorizedException rule(String rule) {
         return new PolicyNotAuthorizedException("rule:" + rule + " is disallowed by policy");
     }
+
+    /** Another host cannot fix a network request that is wrong or cannot be met. */
+    @Override
+    public boolean retryable() {
+        return false;
+    }
 }

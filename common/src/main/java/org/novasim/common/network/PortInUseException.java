@@ -13,4 +13,10 @@ public class PortInUseException extends RemoteError {
         return new PortInUseException("Unable to complete operation on port " + portId + " for network " + networkId
                 + ". Port already has an attached device " + deviceId + ".");
     }
+
+    /** Another host cannot fix a network request that is wrong or cannot be met. */
+    @Override
+    public boolean retryable() {
+        return false;
+    }
 }

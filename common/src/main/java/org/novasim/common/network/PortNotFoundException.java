@@ -12,4 +12,10 @@ public class PortNotFoundException extends RemoteError {
     public static PortNotFoundException of(String portId) {
         return new PortNotFoundException("Port " + portId + " could not be found.");
     }
+
+    /** Another host cannot fix a network request that is wrong or cannot be met. */
+    @Override
+    public boolean retryable() {
+        return false;
+    }
 }

@@ -24,6 +24,22 @@ public class RemoteError extends RuntimeException {
         return type;
     }
 
+    /**
+     * Whether trying again elsewhere (another host) may succeed. True unless the request itself cannot be met
+     * anywhere, as with a network request that is wrong or whose network is exhausted: such failures say so.
+     */
+    public boolean retryable() {
+        return true;
+    }
+
+    /**
+     * Whether the failure only says that someone else acted on the resource first (the instance was deleted, or
+     * another action changed its task): the caller's work is moot rather than failed, and theirs wins.
+     */
+    public boolean overtaken() {
+        return false;
+    }
+
     @Override
     public String toString() {
         return type + ": " + getMessage();

@@ -59,6 +59,6 @@ public final class InstanceTerminator {
                 context,
                 uuid,
                 request.host(),
-                List.of(ActionEvent.success(ActionEvent.TERMINATE, started, request.host())));
+                List.of(ActionEvent.success(ActionEvent.TERMINATE, started, clock.instant(), request.host())));
     }
 }

@@ -4,20 +4,18 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import org.novasim.common.compute.RebootInstance;
 import org.novasim.common.compute.StartInstance;
 import org.novasim.common.compute.StopInstance;
 import org.novasim.common.conductor.ConductorClient;
-import org.novasim.common.conductor.InstanceNotFoundException;
 import org.novasim.common.conductor.InstanceUpdate;
-import org.novasim.common.conductor.UnexpectedTaskStateException;
 import org.novasim.common.instance.ActionEvent;
 import org.novasim.common.instance.PowerState;
 import org.novasim.common.instance.TaskState;
 import org.novasim.common.instance.VmState;
+import org.novasim.common.rpc.RemoteError;
 import org.novasim.common.rpc.RpcContext;
 import org.novasim.compute.virt.HypervisorDriver;
 import org.slf4j.Logger;
@@ -25,11 +23,10 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Stop, start and reboot of a running instance, as Nova's compute manager does them: the API has already set
- * the task state (powering-off, powering-on, rebooting[_hard]); the host drives the hypervisor and reports each
- * step to the conductor, naming the task state it expects, so a delete that came in meanwhile wins. A failure
- * puts the task state back to none (Nova's reverts_task_state) and records the event as an error; a reboot
- * that leaves the guest off puts the instance in ERROR, as Nova does.
+ * Stop, start and reboot of a running instance (see {@link PowerAction} for the states of each): the API has
+ * already set the first task state; the host reports each further step to the conductor, naming the task state
+ * it expects, so a delete that came in meanwhile wins, then drives the hypervisor and reports where the instance
+ * ended.
  *
  * <p>The RPC handler returns at once; the work runs on the shared workers and waits for the hypervisor on
  * timers, holding no thread.
@@ -50,203 +47,132 @@ public final class PowerActions {
         this.clock = clock;
     }
 
-    /** Nova's stop_instance: powering-off → stopped / SHUTDOWN. */
+    /** One power action under way on one instance. */
+    private record Running(RpcContext context, PowerAction action, String host, String uuid, Instant started) {}
+
+    /** Nova's stop_instance. */
     public void stop(RpcContext context, StopInstance request) {
-        String host = request.host();
-        String uuid = request.instanceUuid();
-        Instant started = clock.instant();
+        Running running =
+                new Running(context, PowerAction.STOP, request.host(), request.instanceUuid(), clock.instant());
         List<TaskState> expected = new ArrayList<>(List.of(TaskState.POWERING_OFF));
-        PowerState before = driver.powerState(host, uuid);
+        PowerState before = driver.powerState(running.host(), running.uuid());
         // Already off (a retried or racing stop): Nova also accepts "no task" then.
         if (before == PowerState.NOSTATE || before == PowerState.SHUTDOWN || before == PowerState.CRASHED) {
-            expected.add(null);
+            expected.add(TaskState.NONE);
         }
-        whenDone(
-                context,
-                driver.powerOff(host, uuid),
-                () -> update(
-                        context,
-                        uuid,
-                        host,
-                        VmState.STOPPED,
-                        null,
-                        PowerState.SHUTDOWN,
-                        expected,
-                        ActionEvent.success(ActionEvent.STOP, started, host)),
-                failure -> revert(
-                        context,
-                        uuid,
-                        host,
-                        TaskState.POWERING_OFF,
-                        ActionEvent.error(ActionEvent.STOP, started, host, failure.getMessage())));
+        drive(running, expected);
     }
 
-    /** Nova's start_instance: powering-on → active / RUNNING. */
+    /** Nova's start_instance. */
     public void start(RpcContext context, StartInstance request) {
-        String host = request.host();
-        String uuid = request.instanceUuid();
-        Instant started = clock.instant();
-        whenDone(
-                context,
-                driver.powerOn(host, uuid),
-                () -> update(
-                        context,
-                        uuid,
-                        host,
-                        VmState.ACTIVE,
-                        null,
-                        PowerState.RUNNING,
-                        listOf(TaskState.POWERING_ON),
-                        ActionEvent.success(ActionEvent.START, started, host)),
-                failure -> revert(
-                        context,
-                        uuid,
-                        host,
-                        TaskState.POWERING_ON,
-                        ActionEvent.error(ActionEvent.START, started, host, failure.getMessage())));
+        Running running =
+                new Running(context, PowerAction.START, request.host(), request.instanceUuid(), clock.instant());
+        drive(running, List.of(TaskState.POWERING_ON));
     }
 
-    /**
-     * Nova's reboot_instance: rebooting → reboot_pending → reboot_started → active / RUNNING (each with _hard for a
-     * hard reboot). A hard reboot of a stopped instance ends with it running.
-     */
+    /** Nova's reboot_instance; a hard reboot of a stopped instance ends with it running. */
     public void reboot(RpcContext context, RebootInstance request) {
-        String host = request.host();
-        String uuid = request.instanceUuid();
-        boolean hard = request.hard();
-        Instant started = clock.instant();
-        TaskState pending = hard ? TaskState.REBOOT_PENDING_HARD : TaskState.REBOOT_PENDING;
-        TaskState begun = hard ? TaskState.REBOOT_STARTED_HARD : TaskState.REBOOT_STARTED;
+        PowerAction action = request.hard() ? PowerAction.HARD_REBOOT : PowerAction.SOFT_REBOOT;
+        Running running = new Running(context, action, request.host(), request.instanceUuid(), clock.instant());
         workers.execute(() -> withRequestId(context, () -> {
             try {
-                PowerState current = driver.powerState(host, uuid);
-                send(
-                        context,
-                        new InstanceUpdate(
-                                uuid,
-                                null,
-                                pending,
-                                current,
-                                hard ? TaskState.HARD_REBOOT_STATES : TaskState.SOFT_REBOOT_STATES,
-                                host,
-                                null,
-                                null,
-                                List.of()));
-                send(
-                        context,
-                        new InstanceUpdate(uuid, null, begun, current, listOf(pending), host, null, null, List.of()));
+                reportSteps(running);
             } catch (RuntimeException e) {
-                stopped(uuid, "reboot", e);
+                stopped(running, e);
                 return;
             }
-            whenDone(
-                    context,
-                    driver.reboot(host, uuid, hard),
-                    () -> update(
-                            context,
-                            uuid,
-                            host,
-                            VmState.ACTIVE,
-                            null,
-                            PowerState.RUNNING,
-                            listOf(begun),
-                            ActionEvent.success(ActionEvent.REBOOT, started, host)),
-                    failure -> rebootFailed(
-                            context,
-                            uuid,
-                            host,
-                            begun,
-                            ActionEvent.error(ActionEvent.REBOOT, started, host, failure.getMessage())));
+            drive(running, List.of(action.lastTaskState()));
         }));
     }
 
-    /** A reboot that failed with the guest still running only loses its task; otherwise the instance is broken. */
-    private void rebootFailed(RpcContext context, String uuid, String host, TaskState begun, ActionEvent event) {
-        PowerState now = driver.powerState(host, uuid);
-        VmState vmState = now == PowerState.RUNNING ? null : VmState.ERROR;
-        tryUpdate(
-                context,
-                new InstanceUpdate(uuid, vmState, null, now, listOf(begun), host, null, null, List.of(event)),
-                "reboot");
-    }
-
-    private void whenDone(
-            RpcContext context,
-            CompletableFuture<Void> operation,
-            Runnable success,
-            java.util.function.Consumer<Throwable> failure) {
-        operation.whenComplete((ok, error) -> workers.execute(() -> withRequestId(context, () -> {
-            if (error == null) {
-                success.run();
-            } else {
-                failure.accept(error instanceof CompletionException c && c.getCause() != null ? c.getCause() : error);
-            }
-        })));
-    }
-
-    private void update(
-            RpcContext context,
-            String uuid,
-            String host,
-            VmState vmState,
-            TaskState taskState,
-            PowerState powerState,
-            List<TaskState> expected,
-            ActionEvent event) {
-        if (tryUpdate(
-                context,
-                new InstanceUpdate(uuid, vmState, taskState, powerState, expected, host, null, null, List.of(event)),
-                event.event())) {
-            log.info("instance {} on {} is now {} ({})", uuid, host, vmState.value(), powerState);
+    /**
+     * The task states between the API's and the last, each reported before the hypervisor is touched (a reboot's
+     * pending and started). The first step accepts any of the action's states: a redelivered request may find the
+     * instance further along.
+     */
+    private void reportSteps(Running running) {
+        List<TaskState> states = running.action().taskStates();
+        PowerState current = driver.powerState(running.host(), running.uuid());
+        for (int i = 1; i < states.size(); i++) {
+            List<TaskState> expected = i == 1 ? states : List.of(states.get(i - 1));
+            conductor.instanceUpdate(
+                    running.context(),
+                    InstanceUpdate.task(running.uuid(), running.host(), expected, states.get(i))
+                            .withPowerState(current));
         }
     }
 
-    /** Gives the task up: no task, vm state as it was, power state as the hypervisor has it. */
-    private void revert(RpcContext context, String uuid, String host, TaskState task, ActionEvent event) {
-        log.warn("{} of {} on {} failed: {}", event.event(), uuid, host, event.details());
-        PowerState now = driver.powerState(host, uuid);
-        tryUpdate(
-                context,
-                new InstanceUpdate(
-                        uuid,
-                        null,
-                        null,
-                        now == PowerState.NOSTATE ? null : now,
-                        listOf(task),
-                        host,
-                        null,
-                        null,
-                        List.of(event)),
-                event.event());
+    /** Drives the hypervisor; when it is done, reports the end state expecting {@code expected}, or the failure. */
+    private void drive(Running running, List<TaskState> expected) {
+        running.action()
+                .drive(driver, running.host(), running.uuid())
+                .whenComplete((ok, error) -> workers.execute(() -> withRequestId(running.context(), () -> {
+                    if (error == null) {
+                        succeeded(running, expected);
+                    } else {
+                        failed(
+                                running,
+                                error instanceof CompletionException c && c.getCause() != null ? c.getCause() : error);
+                    }
+                })));
     }
 
-    private boolean tryUpdate(RpcContext context, InstanceUpdate update, String what) {
+    private void succeeded(Running running, List<TaskState> expected) {
+        PowerAction action = running.action();
+        InstanceUpdate done = InstanceUpdate.task(running.uuid(), running.host(), expected, TaskState.NONE)
+                .withVmState(action.endVmState())
+                .withPowerState(action.endPowerState())
+                .withEvents(List.of(
+                        ActionEvent.success(action.event(), running.started(), clock.instant(), running.host())));
+        if (tryUpdate(running, done)) {
+            log.info(
+                    "instance {} on {} is now {} ({})",
+                    running.uuid(),
+                    running.host(),
+                    action.endVmState().value(),
+                    action.endPowerState());
+        }
+    }
+
+    /**
+     * Gives the task up: no task, power state as the hypervisor has it, the vm state as it was, unless a reboot
+     * left the guest off, which breaks the instance (Nova puts it in ERROR).
+     */
+    private void failed(Running running, Throwable failure) {
+        PowerAction action = running.action();
+        ActionEvent event = ActionEvent.error(
+                action.event(), running.started(), clock.instant(), running.host(), failure.getMessage());
+        PowerState now = driver.powerState(running.host(), running.uuid());
+        InstanceUpdate revert = InstanceUpdate.task(
+                        running.uuid(), running.host(), List.of(action.lastTaskState()), TaskState.NONE)
+                .withEvents(List.of(event));
+        if (action.isReboot()) {
+            revert = revert.withPowerState(now).withVmState(now == PowerState.RUNNING ? null : VmState.ERROR);
+        } else {
+            log.warn("{} of {} on {} failed: {}", event.event(), running.uuid(), running.host(), event.details());
+            revert = revert.withPowerState(now == PowerState.NOSTATE ? null : now);
+        }
+        tryUpdate(running, revert);
+    }
+
+    private boolean tryUpdate(Running running, InstanceUpdate update) {
         try {
-            send(context, update);
+            conductor.instanceUpdate(running.context(), update);
             return true;
         } catch (RuntimeException e) {
-            stopped(update.instanceUuid(), what, e);
+            stopped(running, e);
             return false;
         }
     }
 
-    private void send(RpcContext context, InstanceUpdate update) {
-        conductor.instanceUpdate(context, update);
-    }
-
-    private static void stopped(String uuid, String what, RuntimeException e) {
-        if (e instanceof InstanceNotFoundException || e instanceof UnexpectedTaskStateException) {
+    private static void stopped(Running running, RuntimeException e) {
+        String what = running.action().event();
+        if (e instanceof RemoteError remote && remote.overtaken()) {
             // Someone else (a delete, another action) acted on the instance first; their work wins.
-            log.info("{} of {} stopped: {}", what, uuid, e.getMessage());
+            log.info("{} of {} stopped: {}", what, running.uuid(), e.getMessage());
         } else {
-            log.error("{} of {} could not report to the conductor: {}", what, uuid, e.toString());
+            log.error("{} of {} could not report to the conductor: {}", what, running.uuid(), e.toString());
         }
-    }
-
-    private static List<TaskState> listOf(TaskState state) {
-        List<TaskState> states = new ArrayList<>(1);
-        states.add(state);
-        return states;
     }
 
     private static void withRequestId(RpcContext context, Runnable work) {

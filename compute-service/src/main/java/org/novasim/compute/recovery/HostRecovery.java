@@ -3,7 +3,6 @@ package org.novasim.compute.recovery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.novasim.common.compute.TerminateInstance;
 import org.novasim.common.conductor.ConductorClient;
@@ -134,13 +133,11 @@ public final class HostRecovery {
     }
 
     private void lostBuild(SimulatedHost host, HostedInstance instance) {
-        List<TaskState> expected = new ArrayList<>(1);
-        expected.add(instance.taskState());
         try {
             conductor.instanceUpdate(
                     RpcContext.system(),
-                    new InstanceUpdate(
-                            instance.uuid(), VmState.ERROR, null, null, expected, host.name(), null, null, List.of()));
+                    InstanceUpdate.task(instance.uuid(), host.name(), List.of(instance.taskState()), TaskState.NONE)
+                            .withVmState(VmState.ERROR));
             log.warn("instance {} was building on {} when this process stopped: ERROR", instance.uuid(), host.name());
         } catch (RemoteError e) {
             // Deleted or moved on meanwhile: nothing to mark.

@@ -1,6 +1,7 @@
 package org.novasim.compute.power;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doThrow;
@@ -76,12 +77,12 @@ class PowerActionsTest {
 
         InstanceUpdate done = single();
         assertThat(done.vmState()).isEqualTo(VmState.STOPPED);
-        assertThat(done.taskState()).isNull();
+        assertThat(done.taskState()).isEqualTo(TaskState.NONE);
         assertThat(done.powerState()).isEqualTo(PowerState.SHUTDOWN);
         assertThat(done.expectedTaskStates()).containsExactly(TaskState.POWERING_OFF);
         assertThat(done.events())
                 .extracting(ActionEvent::event, ActionEvent::result)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(ActionEvent.STOP, ActionEvent.SUCCESS));
+                .containsExactly(tuple(ActionEvent.STOP, ActionEvent.SUCCESS));
         assertThat(driver.powerState("h1", "i1")).isEqualTo(PowerState.SHUTDOWN);
     }
 
@@ -105,7 +106,7 @@ class PowerActionsTest {
 
         assertThat(updates)
                 .extracting(InstanceUpdate::taskState)
-                .containsExactly(TaskState.REBOOT_PENDING, TaskState.REBOOT_STARTED, null);
+                .containsExactly(TaskState.REBOOT_PENDING, TaskState.REBOOT_STARTED, TaskState.NONE);
         assertThat(updates.get(0).expectedTaskStates()).containsExactlyElementsOf(TaskState.SOFT_REBOOT_STATES);
         assertThat(updates.get(0).vmState()).as("the vm state is left as it is").isNull();
         assertThat(updates.get(1).expectedTaskStates()).containsExactly(TaskState.REBOOT_PENDING);
@@ -123,7 +124,7 @@ class PowerActionsTest {
 
         assertThat(updates)
                 .extracting(InstanceUpdate::taskState)
-                .containsExactly(TaskState.REBOOT_PENDING_HARD, TaskState.REBOOT_STARTED_HARD, null);
+                .containsExactly(TaskState.REBOOT_PENDING_HARD, TaskState.REBOOT_STARTED_HARD, TaskState.NONE);
         assertThat(updates.get(2).powerState()).isEqualTo(PowerState.RUNNING);
         assertThat(updates.get(2).vmState()).isEqualTo(VmState.ACTIVE);
     }
@@ -134,7 +135,7 @@ class PowerActionsTest {
 
         InstanceUpdate reverted = single();
         assertThat(reverted.vmState()).isNull();
-        assertThat(reverted.taskState()).isNull();
+        assertThat(reverted.taskState()).isEqualTo(TaskState.NONE);
         assertThat(reverted.expectedTaskStates()).containsExactly(TaskState.POWERING_OFF);
         assertThat(reverted.events().get(0).result()).isEqualTo(ActionEvent.ERROR);
         assertThat(reverted.events().get(0).details()).contains("could not be found");

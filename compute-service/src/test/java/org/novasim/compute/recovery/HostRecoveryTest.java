@@ -120,7 +120,7 @@ class HostRecoveryTest {
         assertThat(conductor.updates).singleElement().satisfies(update -> {
             assertThat(update.instanceUuid()).isEqualTo("building");
             assertThat(update.vmState()).isEqualTo(VmState.ERROR);
-            assertThat(update.taskState()).isNull();
+            assertThat(update.taskState()).isEqualTo(TaskState.NONE);
             assertThat(update.expectedTaskStates()).containsExactly(TaskState.SPAWNING);
         });
     }
