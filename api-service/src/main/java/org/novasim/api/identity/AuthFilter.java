@@ -7,27 +7,32 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.Set;
+import org.novasim.api.web.Api;
+import org.novasim.api.web.ApiPath;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * keystonemiddleware's role: every compute, image, network and identity call needs a valid {@code X-Auth-Token},
- * except the version documents and asking for a token. A missing, expired or revoked token is a 401 in
- * Keystone's format with the {@code WWW-Authenticate} header that points clients at the identity service.
+ * keystonemiddleware's role, and the one place that decides whether a request is authenticated: every request
+ * needs a valid {@code X-Auth-Token} except the version documents, asking for a token, and the actuator's
+ * endpoints. It decides on the path as Spring MVC routes it ({@link ApiPath}), so no spelling of a path reaches a
+ * controller without the check. A missing, expired or revoked token is a 401 in Keystone's format with the
+ * {@code WWW-Authenticate} header that points clients at the identity service. The compute, image and network
+ * APIs act within a project: a token scoped to none is refused there with a 403, never taken as "all projects".
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)
 public class AuthFilter extends OncePerRequestFilter {
 
     static final String ATTRIBUTE = Authentication.class.getName();
-    private static final Set<String> PROTECTED_ROOTS = Set.of("compute", "image", "network", "identity");
-    private static final Set<String> OPEN_PATHS = Set.of(
+    static final String UNSCOPED = "The request needs a token scoped to a project.";
+    private static final Set<String> PROJECT_APIS = Set.of("compute", "image", "network");
+    private static final Set<String> VERSION_DOCUMENTS = Set.of(
             "/compute",
             "/compute/",
             "/compute/v2.1",
@@ -51,35 +56,38 @@ public class AuthFilter extends OncePerRequestFilter {
     }
 
     @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        String root = path.length() > 1 ? path.substring(1).split("/", 2)[0] : "";
-        if (!PROTECTED_ROOTS.contains(root) || OPEN_PATHS.contains(path)) {
-            return true;
-        }
-        return "POST".equals(request.getMethod()) && path.startsWith("/identity/v3/auth/tokens");
-    }
-
-    @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String path = ApiPath.of(request);
+        if (isOpen(request.getMethod(), path)) {
+            chain.doFilter(request, response);
+            return;
+        }
         Optional<Authentication> auth = tokens.validate(request.getHeader("X-Auth-Token"));
         if (auth.isEmpty()) {
-            response.setStatus(HttpStatus.UNAUTHORIZED.value());
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
             response.setHeader(
                     "WWW-Authenticate",
                     "Keystone uri=\""
                             + ServletUriComponentsBuilder.fromContextPath(request)
                                     .build()
                                     .toUriString() + "/identity\"");
-            response.getWriter()
-                    .write(json.writeValueAsString(
-                            KeystoneErrors.error(HttpStatus.UNAUTHORIZED, KeystoneException.UNAUTHORIZED)));
+            Api.IDENTITY.write(response, json, HttpStatus.UNAUTHORIZED, KeystoneException.UNAUTHORIZED);
+            return;
+        }
+        if (!auth.get().isScoped() && PROJECT_APIS.contains(ApiPath.root(request))) {
+            Api.of(request).write(response, json, HttpStatus.FORBIDDEN, UNSCOPED);
             return;
         }
         request.setAttribute(ATTRIBUTE, auth.get());
         chain.doFilter(request, response);
+    }
+
+    private static boolean isOpen(String method, String path) {
+        return VERSION_DOCUMENTS.contains(path)
+                || ("POST".equals(method) && path.equals("/identity/v3/auth/tokens"))
+                // Health and metrics for the launcher and operators; the services listen on 127.0.0.1.
+                || path.equals("/actuator")
+                || path.startsWith("/actuator/");
     }
 
     /** The caller of a request that passed this filter. */
@@ -89,10 +97,5 @@ public class AuthFilter extends OncePerRequestFilter {
             throw KeystoneException.unauthorized();
         }
         return (Authentication) auth;
-    }
-
-    /** The caller, if the request carried a valid token. */
-    public static Optional<Authentication> optionalAuthentication(HttpServletRequest request) {
-        return Optional.ofNullable((Authentication) request.getAttribute(ATTRIBUTE));
     }
 }

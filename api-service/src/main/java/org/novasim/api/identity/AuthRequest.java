@@ -6,7 +6,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The body of {@code POST /v3/auth/tokens}: who (a user by id or by name in a domain, with a password, or an
- * existing token) and the scope asked for (a project by id or by name, or none).
+ * existing token) and the scope asked for (a project by id or by name, {@code "unscoped"}, or none for the user's
+ * default project). Every field is checked for its type and length before anything is looked up.
  */
 record AuthRequest(
         List<String> methods,
@@ -15,7 +16,16 @@ record AuthRequest(
         String password,
         String token,
         String projectId,
-        String projectName) {
+        String projectName,
+        boolean unscoped) {
+
+    static final String PASSWORD = "password";
+    static final String TOKEN = "token";
+    /** Keystone's max_password_length. */
+    private static final int MAX_PASSWORD = 4096;
+
+    private static final int MAX_ID = 64;
+    private static final int MAX_NAME = 255;
 
     static AuthRequest parse(JsonNode body) {
         JsonNode identity = body == null ? null : body.path("auth").get("identity");
@@ -23,42 +33,80 @@ record AuthRequest(
             throw KeystoneException.badRequest("Expecting to find identity in auth - the server could not comply "
                     + "with the request since it is either malformed or otherwise incorrect.");
         }
-        List<String> methods = new ArrayList<>();
-        identity.path("methods").forEach(method -> methods.add(method.asString()));
-        if (methods.isEmpty()) {
-            throw KeystoneException.badRequest("Expecting to find methods in identity.");
-        }
+        List<String> methods = methods(identity.get("methods"));
         String userId = null;
         String userName = null;
         String password = null;
         String token = null;
-        if (methods.contains("password")) {
-            JsonNode user = identity.path("password").path("user");
-            userId = text(user, "id");
-            userName = text(user, "name");
-            password = text(user, "password");
+        if (methods.contains(PASSWORD)) {
+            JsonNode user = identity.path(PASSWORD).path("user");
+            userId = text(user, "id", MAX_ID, "password.user.id");
+            userName = text(user, "name", MAX_NAME, "password.user.name");
+            password = text(user, "password", MAX_PASSWORD, "password.user.password");
             if ((userId == null && userName == null) || password == null) {
                 throw KeystoneException.badRequest("Expecting to find user id or name, and password, in password.");
             }
-        } else if (methods.contains("token")) {
-            token = text(identity.path("token"), "id");
+        } else {
+            token = text(identity.path(TOKEN), "id", MAX_NAME, "token.id");
             if (token == null) {
                 throw KeystoneException.badRequest("Expecting to find id in token.");
             }
-        } else {
-            throw KeystoneException.unauthorized();
         }
-        JsonNode project = body.path("auth").path("scope").path("project");
+        JsonNode scope = body.path("auth").path("scope");
+        boolean unscoped = scope.isString() && scope.asString().equals("unscoped");
+        if (!scope.isMissingNode() && !scope.isNull() && !scope.isObject() && !unscoped) {
+            throw KeystoneException.badRequest("Invalid input for field 'scope': it must be an object or 'unscoped'.");
+        }
+        JsonNode project = scope.path("project");
         return new AuthRequest(
-                List.copyOf(methods), userId, userName, password, token, text(project, "id"), text(project, "name"));
+                methods,
+                userId,
+                userName,
+                password,
+                token,
+                text(project, "id", MAX_ID, "scope.project.id"),
+                text(project, "name", MAX_NAME, "scope.project.name"),
+                unscoped);
     }
 
-    boolean asksForProject() {
-        return projectId != null || projectName != null;
+    /** The methods, each a string; only password and token exist here, anything else is refused as Keystone does. */
+    private static List<String> methods(JsonNode node) {
+        if (node == null || !node.isArray() || node.isEmpty()) {
+            throw KeystoneException.badRequest("Expecting to find methods in identity.");
+        }
+        List<String> methods = new ArrayList<>();
+        for (JsonNode method : node) {
+            if (!method.isString()) {
+                throw KeystoneException.badRequest(
+                        "Invalid input for field 'identity.methods': each method must be " + "a string.");
+            }
+            if (!method.asString().equals(PASSWORD) && !method.asString().equals(TOKEN)) {
+                throw KeystoneException.unauthorized();
+            }
+            if (!methods.contains(method.asString())) {
+                methods.add(method.asString());
+            }
+        }
+        return List.copyOf(methods);
     }
 
-    private static String text(JsonNode node, String field) {
+    /** The user as named in the request, for the log of failed logins. */
+    String who() {
+        return userName != null ? userName : userId != null ? "id " + userId : "a token";
+    }
+
+    private static String text(JsonNode node, String field, int maxLength, String path) {
         JsonNode value = node.get(field);
-        return value != null && value.isString() ? value.asString() : null;
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isString()) {
+            throw KeystoneException.badRequest("Invalid input for field '" + path + "': it must be a string.");
+        }
+        if (value.asString().length() > maxLength) {
+            throw KeystoneException.badRequest(
+                    "Invalid input for field '" + path + "': it is longer than " + maxLength + " characters.");
+        }
+        return value.asString();
     }
 }

@@ -1,5 +1,6 @@
 package org.novasim.api.identity;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
 import org.novasim.api.web.Links;
@@ -44,29 +45,42 @@ class IdentityController {
     }
 
     @PostMapping("/v3/auth/tokens")
-    ResponseEntity<Map<String, Object>> issue(@RequestBody JsonNode body) {
-        TokenService.Issued issued = authenticator.authenticate(AuthRequest.parse(body));
+    ResponseEntity<Map<String, Object>> issue(@RequestBody JsonNode body, HttpServletRequest request) {
+        TokenService.Issued issued = authenticator.authenticate(AuthRequest.parse(body), request.getRemoteAddr());
         return ResponseEntity.status(HttpStatus.CREATED)
                 .header(SUBJECT_TOKEN, issued.token())
                 .body(KeystoneViews.token(issued.authentication(), catalog.entries(Links.root())));
     }
 
-    /** Validates another token (the caller's own is checked by the auth filter); 404 when it is not valid. */
+    /**
+     * Validates a token (the caller's own is checked by the auth filter); 404 when it is not valid. Only the token's
+     * own user or an admin may, as Keystone's service_admin_or_token_subject rule says.
+     */
     @GetMapping("/v3/auth/tokens")
-    ResponseEntity<Map<String, Object>> validate(@RequestHeader(SUBJECT_TOKEN) String subject) {
-        Authentication auth = tokens.validate(subject)
-                .orElseThrow(() -> KeystoneException.notFound(
-                        "Could not find token: " + subject.substring(0, Math.min(8, subject.length())) + "..."));
+    ResponseEntity<Map<String, Object>> validate(
+            @RequestHeader(SUBJECT_TOKEN) String subject, HttpServletRequest request) {
+        Authentication auth = subjectOf(subject, request);
         return ResponseEntity.ok()
                 .header(SUBJECT_TOKEN, subject)
                 .body(KeystoneViews.token(auth, catalog.entries(Links.root())));
     }
 
+    /** Revokes a token and the tokens made from it; the same rule as validating. */
     @DeleteMapping("/v3/auth/tokens")
-    ResponseEntity<Void> revoke(@RequestHeader(SUBJECT_TOKEN) String subject) {
-        if (!tokens.revoke(subject)) {
-            throw KeystoneException.notFound("Could not find token.");
-        }
+    ResponseEntity<Void> revoke(@RequestHeader(SUBJECT_TOKEN) String subject, HttpServletRequest request) {
+        subjectOf(subject, request);
+        tokens.revoke(subject);
         return ResponseEntity.noContent().build();
+    }
+
+    private Authentication subjectOf(String subject, HttpServletRequest request) {
+        Authentication auth = tokens.validate(subject)
+                .orElseThrow(() -> KeystoneException.notFound(
+                        "Could not find token: " + subject.substring(0, Math.min(8, subject.length())) + "..."));
+        Authentication caller = AuthFilter.authentication(request);
+        if (!caller.userId().equals(auth.userId()) && !caller.roleNames().contains("admin")) {
+            throw KeystoneException.forbidden();
+        }
+        return auth;
     }
 }

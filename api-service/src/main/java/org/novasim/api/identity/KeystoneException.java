@@ -1,21 +1,15 @@
 package org.novasim.api.identity;
 
+import org.novasim.api.web.ApiException;
 import org.springframework.http.HttpStatus;
 
 /** A failure of the identity API, answered in Keystone's format {@code {"error": {code, message, title}}}. */
-public class KeystoneException extends RuntimeException {
+public class KeystoneException extends ApiException {
 
     public static final String UNAUTHORIZED = "The request you have made requires authentication.";
 
-    private final HttpStatus status;
-
     public KeystoneException(HttpStatus status, String message) {
-        super(message);
-        this.status = status;
-    }
-
-    public HttpStatus status() {
-        return status;
+        super(status, message);
     }
 
     public static KeystoneException unauthorized() {

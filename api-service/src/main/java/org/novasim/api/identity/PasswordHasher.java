@@ -11,7 +11,7 @@ import javax.crypto.spec.PBEKeySpec;
  * Passwords are stored as PBKDF2-HMAC-SHA512 hashes with a random salt (one of the schemes Keystone offers),
  * written {@code pbkdf2_sha512$<iterations>$<salt>$<hash>} so the cost can grow without breaking old hashes.
  */
-public final class PasswordHasher {
+public class PasswordHasher {
 
     private static final String ALGORITHM = "PBKDF2WithHmacSHA512";
     private static final int ITERATIONS = 60_000;

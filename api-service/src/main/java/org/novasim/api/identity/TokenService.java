@@ -11,12 +11,16 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Issues, validates and revokes tokens. A token is 32 random bytes; the database keeps only its SHA-256, with
@@ -60,19 +64,43 @@ public class TokenService {
 
     /** A token for the user, scoped to the project when one is given (the caller checked the user may). */
     public Issued issue(Directory.User user, Directory.Project project, List<String> methods) {
+        Instant issued = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return insert(user, project, methods, issued, issued.plus(properties.tokenTtl()), null);
+    }
+
+    /**
+     * A token got with another one (Keystone's token method, e.g. to re-scope): it expires when its parent does,
+     * so a token cannot be made to live for ever by renewing it, and revoking the parent revokes it too.
+     */
+    public Issued derive(
+            String parentToken,
+            Authentication parent,
+            Directory.User user,
+            Directory.Project project,
+            List<String> methods) {
+        Instant issued = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return insert(user, project, methods, issued, parent.expiresAt(), hash(parentToken));
+    }
+
+    private Issued insert(
+            Directory.User user,
+            Directory.Project project,
+            List<String> methods,
+            Instant issued,
+            Instant expires,
+            String parentHash) {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = "gAAAAA" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        Instant issued = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Instant expires = issued.plus(properties.tokenTtl());
-        jdbc.sql("INSERT INTO tokens (id_hash, user_id, project_id, methods, issued_at, expires_at) "
-                        + "VALUES (:hash, :user, :project, :methods, :issued, :expires)")
+        jdbc.sql("INSERT INTO tokens (id_hash, user_id, project_id, methods, issued_at, expires_at, parent_hash) "
+                        + "VALUES (:hash, :user, :project, :methods, :issued, :expires, :parent)")
                 .param("hash", hash(token))
                 .param("user", user.id())
                 .param("project", project == null ? null : project.id())
                 .param("methods", String.join(",", methods))
                 .param("issued", issued.atOffset(ZoneOffset.UTC))
                 .param("expires", expires.atOffset(ZoneOffset.UTC))
+                .param("parent", parentHash)
                 .update();
         return new Issued(token, authentication(user, project, methods, issued, expires));
     }
@@ -122,14 +150,43 @@ public class TokenService {
                 .filter(auth -> !auth.roles().isEmpty());
     }
 
-    /** Revokes the token; false if it was not valid. */
+    /** Revokes the token and every token derived from it, however indirectly; false if it was not valid. */
+    @Transactional
     public boolean revoke(String token) {
         String hash = hash(token);
-        validated.invalidate(hash);
-        return jdbc.sql("UPDATE tokens SET revoked = TRUE WHERE id_hash = :hash AND revoked = FALSE")
+        boolean revoked = jdbc.sql("UPDATE tokens SET revoked = TRUE WHERE id_hash = :hash AND revoked = FALSE")
                         .param("hash", hash)
                         .update()
                 == 1;
+        List<String> all = new ArrayList<>(List.of(hash));
+        List<String> generation = all;
+        while (!generation.isEmpty()) {
+            generation = jdbc.sql("SELECT id_hash FROM tokens WHERE parent_hash IN (:parents) AND revoked = FALSE")
+                    .param("parents", generation)
+                    .query(String.class)
+                    .list();
+            if (!generation.isEmpty()) {
+                jdbc.sql("UPDATE tokens SET revoked = TRUE WHERE id_hash IN (:hashes)")
+                        .param("hashes", generation)
+                        .update();
+                all.addAll(generation);
+            }
+        }
+        forgetOnceCommitted(all);
+        return revoked;
+    }
+
+    /** Out of the cache now, and again after the commit, so no validation in between puts one back. */
+    private void forgetOnceCommitted(List<String> hashes) {
+        validated.invalidateAll(hashes);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    validated.invalidateAll(hashes);
+                }
+            });
+        }
     }
 
     /** Expired tokens are of no use to anyone; a periodic task removes them. */

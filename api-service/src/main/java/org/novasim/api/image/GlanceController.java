@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.novasim.api.web.ApiException;
 import org.novasim.api.web.Links;
 import org.novasim.api.web.Timestamps;
 import org.novasim.common.rpc.RpcContext;
@@ -71,7 +72,7 @@ class GlanceController {
         return images.findById(id)
                 .filter(image -> visibleTo(context, image))
                 .map(this::view)
-                .orElseThrow(() -> new GlanceErrors.NotFound("No image found with ID " + id));
+                .orElseThrow(() -> ApiException.notFound("No image found with ID " + id));
     }
 
     private static boolean visibleTo(RpcContext context, Image image) {
@@ -94,7 +95,7 @@ class GlanceController {
                 }
             }
             if (from < 0) {
-                throw new GlanceErrors.BadRequest("marker " + marker + " could not be found.");
+                throw ApiException.badRequest("marker " + marker + " could not be found.");
             }
         }
         int size = all.size();
@@ -102,10 +103,10 @@ class GlanceController {
             try {
                 size = Integer.parseInt(limit);
             } catch (NumberFormatException e) {
-                throw new GlanceErrors.BadRequest("limit param must be an integer");
+                throw ApiException.badRequest("limit param must be an integer");
             }
             if (size < 0) {
-                throw new GlanceErrors.BadRequest("limit param must be positive");
+                throw ApiException.badRequest("limit param must be positive");
             }
         }
         return new ArrayList<>(all.subList(from, Math.min(all.size(), from + size)));

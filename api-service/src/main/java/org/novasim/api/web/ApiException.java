@@ -4,19 +4,32 @@ import org.springframework.http.HttpStatus;
 
 /**
  * A failure the API reports to the client with a status and a message, rendered in the error format of the API
- * that was called (Nova's {@code {"itemNotFound": {"code": 404, "message": ...}}} for compute).
+ * that was called (see {@link Api}): Nova's {@code {"itemNotFound": {"code": 404, "message": ...}}} for compute,
+ * Keystone's, Neutron's or Glance's for the others.
  */
 public class ApiException extends RuntimeException {
 
     private final HttpStatus status;
+    private final String type;
 
     public ApiException(HttpStatus status, String message) {
+        this(status, null, message);
+    }
+
+    /** With Neutron's error type (e.g. {@code OverQuota}), which only the network API shows. */
+    public ApiException(HttpStatus status, String type, String message) {
         super(message);
         this.status = status;
+        this.type = type;
     }
 
     public HttpStatus status() {
         return status;
+    }
+
+    /** Neutron's error type, or null for the one the status implies. */
+    public String type() {
+        return type;
     }
 
     public static ApiException badRequest(String message) {

@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.util.Locale;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,7 +36,7 @@ public class ApiVersionFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith(request.getContextPath() + "/compute/v2.1/");
+        return !ApiPath.of(request).startsWith("/compute/v2.1/");
     }
 
     @Override
@@ -54,7 +54,7 @@ public class ApiVersionFilter extends OncePerRequestFilter {
             } catch (IllegalArgumentException e) {
                 reject(
                         response,
-                        400,
+                        HttpStatus.BAD_REQUEST,
                         "API Version String " + requested
                                 + " is of invalid format. Must be of format MajorNum.MinorNum.");
                 return;
@@ -62,7 +62,7 @@ public class ApiVersionFilter extends OncePerRequestFilter {
             if (version.compareTo(ApiVersion.MIN) < 0 || version.compareTo(ApiVersion.MAX) > 0) {
                 reject(
                         response,
-                        406,
+                        HttpStatus.NOT_ACCEPTABLE,
                         "Version " + requested + " is not supported by the API. Minimum is " + ApiVersion.MIN
                                 + " and maximum is " + ApiVersion.MAX + ".");
                 return;
@@ -90,10 +90,8 @@ public class ApiVersionFilter extends OncePerRequestFilter {
         return legacy == null || legacy.isBlank() ? null : legacy.trim();
     }
 
-    private void reject(HttpServletResponse response, int status, String message) throws IOException {
-        response.setStatus(status);
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.getWriter().write(json.writeValueAsString(ErrorBodies.compute(status, message)));
+    private void reject(HttpServletResponse response, HttpStatus status, String message) throws IOException {
+        Api.COMPUTE.write(response, json, status, message);
     }
 
     /** The version of a request that passed this filter; 2.1 for others. */

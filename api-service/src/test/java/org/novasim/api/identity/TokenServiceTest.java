@@ -77,6 +77,26 @@ class TokenServiceTest {
     }
 
     @Test
+    void revokingATokenRevokesTheTokensMadeFromItButNotItsParent() {
+        TokenService.Issued root = tokens.issue(alice, project, List.of("password"));
+        TokenService.Issued child =
+                tokens.derive(root.token(), root.authentication(), alice, project, List.of("token"));
+        TokenService.Issued grandchild =
+                tokens.derive(child.token(), child.authentication(), alice, null, List.of("token"));
+        assertThat(tokens.validate(grandchild.token())).isPresent();
+        assertThat(grandchild.authentication().expiresAt())
+                .isEqualTo(root.authentication().expiresAt());
+
+        assertThat(tokens.revoke(child.token())).isTrue();
+
+        assertThat(tokens.validate(child.token())).isEmpty();
+        assertThat(tokens.validate(grandchild.token()))
+                .as("cached before, revoked now")
+                .isEmpty();
+        assertThat(tokens.validate(root.token())).isPresent();
+    }
+
+    @Test
     void aUserWhoLostEveryRoleLosesTheTokenOnceTheCacheTimeIsOver() {
         String token = tokens.issue(alice, project, List.of("password")).token();
         assertThat(tokens.validate(token)).isPresent();

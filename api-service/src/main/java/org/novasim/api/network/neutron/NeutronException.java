@@ -1,32 +1,20 @@
 package org.novasim.api.network.neutron;
 
+import org.novasim.api.web.ApiException;
 import org.springframework.http.HttpStatus;
 
 /**
  * A request the Neutron-shaped API refuses itself, before network-service is asked, carrying Neutron's error type
  * (the {@code type} of {@code {"NeutronError": {...}}}), so a client sees what Neutron would have said.
  */
-final class NeutronException extends RuntimeException {
-
-    private final HttpStatus status;
-    private final String type;
+final class NeutronException extends ApiException {
 
     NeutronException(HttpStatus status, String type, String message) {
-        super(message);
-        this.status = status;
-        this.type = type;
-    }
-
-    HttpStatus status() {
-        return status;
-    }
-
-    String type() {
-        return type;
+        super(status, type, message);
     }
 
     /** What Neutron's attribute checks raise (webob's HTTPBadRequest). */
-    static NeutronException badRequest(String message) {
+    public static NeutronException badRequest(String message) {
         return new NeutronException(HttpStatus.BAD_REQUEST, "HTTPBadRequest", message);
     }
 

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.novasim.api.web.ApiPath;
 import org.novasim.api.web.Links;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -51,7 +52,7 @@ class NeutronRootController {
     /** Reached only when no other mapping takes the path and method. */
     @RequestMapping("/network/**")
     void unknown(HttpServletRequest request) {
-        if (RESOURCE.matcher(request.getRequestURI()).matches()) {
+        if (RESOURCE.matcher(ApiPath.of(request)).matches()) {
             throw NeutronException.methodNotAllowed(request.getMethod());
         }
         throw NeutronException.notFound();

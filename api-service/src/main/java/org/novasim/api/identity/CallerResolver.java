@@ -1,9 +1,8 @@
-package org.novasim.api.web;
+package org.novasim.api.identity;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.List;
-import org.novasim.api.identity.AuthFilter;
-import org.novasim.api.identity.Authentication;
+import org.novasim.api.web.ApiException;
+import org.novasim.api.web.RequestIdFilter;
 import org.novasim.common.rpc.RpcContext;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -13,9 +12,10 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 
 /**
  * Hands controllers the caller as an {@link RpcContext}: the request id, and the project, user and roles of the
- * token the request carried. Requests without a token (version documents) get a context with no project or role.
+ * token the request carried. There is no context without a project: a request without a token, or with one
+ * scoped to no project, is refused here, so no controller can mistake "no project" for "every project".
  */
-public class RpcContextResolver implements HandlerMethodArgumentResolver {
+class CallerResolver implements HandlerMethodArgumentResolver {
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
@@ -29,13 +29,10 @@ public class RpcContextResolver implements HandlerMethodArgumentResolver {
             NativeWebRequest webRequest,
             WebDataBinderFactory binderFactory) {
         HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
-        String requestId = RequestIdFilter.requestId(request);
-        return AuthFilter.optionalAuthentication(request)
-                .map(auth -> context(requestId, auth))
-                .orElseGet(() -> new RpcContext(requestId, null, null, List.of()));
-    }
-
-    private static RpcContext context(String requestId, Authentication auth) {
-        return new RpcContext(requestId, auth.projectId(), auth.userId(), auth.roleNames());
+        Authentication auth = AuthFilter.authentication(request);
+        if (!auth.isScoped()) {
+            throw ApiException.forbidden(AuthFilter.UNSCOPED);
+        }
+        return new RpcContext(RequestIdFilter.requestId(request), auth.projectId(), auth.userId(), auth.roleNames());
     }
 }
