@@ -149,6 +149,8 @@ class FlavorsController {
                 throw ApiException.badRequest("limit param must be an integer");
             }
         }
-        return new ArrayList<>(all.subList(Math.min(from, all.size()), Math.min(all.size(), from + size)));
+        // long: a huge limit after a marker must not wrap around to a negative end.
+        int end = (int) Math.min(all.size(), (long) from + size);
+        return new ArrayList<>(all.subList(Math.min(from, all.size()), end));
     }
 }

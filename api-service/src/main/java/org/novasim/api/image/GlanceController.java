@@ -109,7 +109,8 @@ class GlanceController {
                 throw ApiException.badRequest("limit param must be positive");
             }
         }
-        return new ArrayList<>(all.subList(from, Math.min(all.size(), from + size)));
+        // long: a huge limit after a marker must not wrap around to a negative end.
+        return new ArrayList<>(all.subList(from, (int) Math.min(all.size(), (long) from + size)));
     }
 
     private Map<String, Object> view(Image image) {

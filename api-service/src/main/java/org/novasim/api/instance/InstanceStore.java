@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 public class InstanceStore {
 
-    private static final String COLUMNS = "uuid, display_name, project_id, user_id, reservation_id, launch_index, "
+    static final String COLUMNS = "uuid, display_name, project_id, user_id, reservation_id, launch_index, "
             + "flavor_id, flavor, image_ref, vm_state, task_state, power_state, host, availability_zone, network_info, "
             + "key_name, launched_at, terminated_at, created_at, updated_at, deleted_at, user_data, locked";
 
@@ -100,35 +100,6 @@ public class InstanceStore {
                     .list());
         }
         return found;
-    }
-
-    /**
-     * Instances newest first (Nova's default sort: created_at, then uuid, descending).
-     *
-     * @param projectId      only this project's, or every project's when null
-     * @param includeDeleted deleted instances too (changes-since asks for them)
-     * @param changedSince   only those updated at or after this time, when not null
-     */
-    public List<Instance> list(String projectId, boolean includeDeleted, Instant changedSince) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM instances WHERE 1 = 1");
-        if (projectId != null) {
-            sql.append(" AND project_id = :project");
-        }
-        if (!includeDeleted) {
-            sql.append(" AND deleted_at IS NULL");
-        }
-        if (changedSince != null) {
-            sql.append(" AND updated_at >= :since");
-        }
-        sql.append(" ORDER BY created_at DESC, uuid DESC");
-        JdbcClient.StatementSpec statement = jdbc.sql(sql.toString());
-        if (projectId != null) {
-            statement = statement.param("project", projectId);
-        }
-        if (changedSince != null) {
-            statement = statement.param("since", time(changedSince));
-        }
-        return statement.query(this::map).list();
     }
 
     /**
@@ -259,7 +230,7 @@ public class InstanceStore {
         return values.isEmpty() ? statement : statement.param("expected", values);
     }
 
-    private Instance map(ResultSet rs, int row) throws SQLException {
+    Instance map(ResultSet rs, int row) throws SQLException {
         String networkInfo = rs.getString("network_info");
         return new Instance(
                 rs.getString("uuid"),

@@ -15,6 +15,8 @@ public class KeyPairService {
 
     /** Nova's key pair names before 2.92: letters, digits, '.', '_', '-' and inner spaces. */
     private static final String NAME = "^(?! )[a-zA-Z0-9. _-]+(?<! )$";
+    /** The public_key column (Nova's is a MySQL TEXT, 64 KiB). */
+    private static final int MAX_PUBLIC_KEY = 65535;
 
     /** A created key pair, with the private key when novasim generated it (shown this once, never stored). */
     public record Created(KeyPair keyPair, String privateKey) {}
@@ -39,6 +41,10 @@ public class KeyPairService {
         }
         if (keyPairs.findByUserIdAndName(userId, name).isPresent()) {
             throw ApiException.conflict("Key pair '" + name + "' already exists.");
+        }
+        if (publicKey != null && publicKey.length() > MAX_PUBLIC_KEY) {
+            throw ApiException.badRequest(
+                    "Keypair data is invalid: public_key is longer than " + MAX_PUBLIC_KEY + " characters");
         }
         quotas.checkKeyPairs(context.projectId(), keyPairs.countByUserId(userId));
         String privateKey = null;

@@ -77,9 +77,25 @@ public class QuotaService {
         List<String> requested = new ArrayList<>();
         List<String> usedList = new ArrayList<>();
         List<String> limitList = new ArrayList<>();
-        over(overs, requested, usedList, limitList, "cores", min * flavor.vcpus(), used.cores(), limits.get("cores"));
+        over(
+                overs,
+                requested,
+                usedList,
+                limitList,
+                "cores",
+                (long) min * flavor.vcpus(),
+                used.cores(),
+                limits.get("cores"));
         over(overs, requested, usedList, limitList, "instances", min, used.instances(), limits.get("instances"));
-        over(overs, requested, usedList, limitList, "ram", min * flavor.memoryMb(), used.ram(), limits.get("ram"));
+        over(
+                overs,
+                requested,
+                usedList,
+                limitList,
+                "ram",
+                (long) min * flavor.memoryMb(),
+                used.ram(),
+                limits.get("ram"));
         String names = String.join(", ", overs);
         throw ApiException.forbidden("Quota exceeded for " + names + ": Requested " + String.join(", ", requested)
                 + ", but already used " + String.join(", ", usedList) + " of " + String.join(", ", limitList)
@@ -156,12 +172,12 @@ public class QuotaService {
             List<String> used,
             List<String> limits,
             String resource,
-            int wanted,
+            long wanted,
             int inUse,
             int limit) {
         if (limit >= 0 && inUse + wanted > limit) {
             overs.add(resource);
-            requested.add(Integer.toString(wanted));
+            requested.add(Long.toString(wanted));
             used.add(Integer.toString(inUse));
             limits.add(Integer.toString(limit));
         }

@@ -40,10 +40,7 @@ public record CreateServerRequest(
         if (!server.isObject()) {
             throw invalid("server", server, "must be an object");
         }
-        String name = requiredString(server, "name");
-        if (name.isBlank() || name.length() > 255) {
-            throw invalid("name", server.get("name"), "must be 1 to 255 characters and not only spaces");
-        }
+        String name = ServerName.check("name", requiredString(server, "name"));
         String flavorRef = lastPathSegment(requiredScalar(server, "flavorRef"));
         String imageRef = lastPathSegment(requiredString(server, "imageRef"));
         int minCount = count(server, "min_count");
@@ -51,8 +48,8 @@ public record CreateServerRequest(
         if (minCount > maxCount) {
             throw ApiException.badRequest("min_count must be <= max_count");
         }
-        String zone = optionalString(server, "availability_zone");
-        String keyName = optionalString(server, "key_name");
+        String zone = bounded(server, "availability_zone");
+        String keyName = bounded(server, "key_name");
         Map<String, String> metadata = Metadata.parse(server.get("metadata"), "metadata");
         String userData = userData(optionalString(server, "user_data"));
         boolean reservationId = server.has("return_reservation_id")
@@ -179,6 +176,15 @@ public record CreateServerRequest(
             throw invalid(field, value, "is not of type 'string'");
         }
         return value.asString();
+    }
+
+    /** An optional string of 1 to 255 characters (an availability zone, a key pair name). */
+    private static String bounded(JsonNode object, String field) {
+        String value = optionalString(object, field);
+        if (value != null && (value.isEmpty() || value.length() > 255)) {
+            throw invalid(field, object.get(field), "must be 1 to 255 characters");
+        }
+        return value;
     }
 
     private static int count(JsonNode object, String field) {

@@ -6,9 +6,9 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.novasim.api.instance.Instance;
+import org.novasim.api.instance.InstanceFilter;
+import org.novasim.api.instance.InstanceListing;
 import org.novasim.api.instance.ServerStatus;
 import org.novasim.api.web.ApiException;
 import org.novasim.api.web.ApiVersion;
@@ -20,26 +20,23 @@ import org.novasim.common.rpc.RpcContext;
  * The filters and paging of {@code GET /servers}: {@code name} and {@code ip} (regular expressions, as Nova treats
  * them), {@code status}, {@code image}, {@code flavor}, {@code changes-since} (which also returns deleted servers),
  * for admins {@code all_tenants}, {@code project_id}/{@code tenant_id} and {@code host}, and paging with
- * {@code limit} and {@code marker}.
- *
- * @param projectId whose servers: the caller's, another project's (admin), or null for all (admin, all_tenants)
+ * {@code limit} and {@code marker}. Everything but the regular expressions is done by the database; those are
+ * applied to its rows a batch at a time, within a budget of steps.
  */
-record ServerListQuery(
-        String projectId,
-        Pattern name,
-        Pattern ip,
-        VmState status,
-        String image,
-        String flavor,
-        String host,
-        Instant changesSince,
-        Integer limit,
-        String marker) {
+record ServerListQuery(InstanceFilter filter, RegexFilter name, RegexFilter ip, Integer limit, String marker) {
 
     /** Nova caps a page at osapi_max_limit. */
     static final int MAX_LIMIT = 1000;
+    /** Rows read at a time while a regular expression filters them. */
+    private static final int BATCH = 200;
 
-    static ServerListQuery from(Map<String, String> params, RpcContext caller, ApiVersion version) {
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
+    /** A page of servers, and whether more follow it. */
+    record Page(List<Instance> servers, boolean more) {}
+
+    static ServerListQuery from(Map<String, String> params, RpcContext caller, ApiVersion version, long regexSteps) {
         String projectId = caller.projectId();
         boolean allTenants = params.containsKey("all_tenants") && !isFalse(params.get("all_tenants"));
         if (allTenants) {
@@ -50,9 +47,9 @@ record ServerListQuery(
         if (tenant != null && caller.isAdmin() && (allTenants || !tenant.equals(caller.projectId()))) {
             projectId = tenant;
         }
-        Pattern name = regex(params, "name");
+        RegexFilter name = regex(params, "name", regexSteps);
         // Before 2.5 only admins could filter by address; Nova drops admin-only filters of other callers.
-        Pattern ip = caller.isAdmin() || version.atLeast(2, 5) ? regex(params, "ip") : null;
+        RegexFilter ip = caller.isAdmin() || version.atLeast(2, 5) ? regex(params, "ip", regexSteps) : null;
         String host = caller.isAdmin() ? params.get("host") : null;
         VmState status = null;
         if (params.containsKey("status")) {
@@ -61,52 +58,96 @@ record ServerListQuery(
                 throw ApiException.badRequest("Invalid status value");
             }
         }
-        Instant changesSince = null;
-        if (params.containsKey("changes-since")) {
-            try {
-                changesSince = OffsetDateTime.parse(params.get("changes-since")).toInstant();
-            } catch (DateTimeParseException e) {
-                try {
-                    changesSince = Instant.parse(params.get("changes-since") + "Z");
-                } catch (DateTimeParseException again) {
-                    throw ApiException.badRequest("Invalid input for field/attribute changes-since. Value: "
-                            + params.get("changes-since") + ". 'changes-since' is not a 'date-time'");
-                }
-            }
-        }
-        Integer limit = null;
-        if (params.containsKey("limit")) {
-            try {
-                limit = Integer.parseInt(params.get("limit"));
-            } catch (NumberFormatException e) {
-                limit = -1;
-            }
-            if (limit < 0) {
-                throw ApiException.badRequest("limit param must be an integer");
-            }
-        }
-        return new ServerListQuery(
+        Instant changesSince = params.containsKey("changes-since") ? changesSince(params.get("changes-since")) : null;
+        InstanceFilter filter = new InstanceFilter(
                 projectId,
-                name,
-                ip,
-                status,
-                params.get("image"),
-                params.get("flavor"),
-                host,
+                projectId == null,
+                changesSince != null,
                 changesSince,
-                limit,
-                params.get("marker"));
+                status == null ? null : status.value(),
+                lastPathSegment(params.get("image")),
+                lastPathSegment(params.get("flavor")),
+                host);
+        return new ServerListQuery(filter, name, ip, limit(params.get("limit")), params.get("marker"));
     }
 
-    private static Pattern regex(Map<String, String> params, String field) {
-        if (!params.containsKey(field)) {
+    /** The page after the marker, at most limit long; a marker that is not in the list is a 400, as in Nova. */
+    Page fetch(InstanceListing listing) {
+        Instance after = marker == null
+                ? null
+                : listing.marker(filter, marker)
+                        .orElseThrow(() -> ApiException.badRequest("marker [" + marker + "] not found"));
+        int size = Math.min(limit == null ? MAX_LIMIT : limit, MAX_LIMIT);
+        boolean filtered = name != null || ip != null;
+        int batch = filtered ? BATCH : size + 1;
+        List<Instance> page = new ArrayList<>();
+        while (true) {
+            List<Instance> rows = listing.after(filter, after, batch);
+            for (Instance row : rows) {
+                if (!filtered || matches(row)) {
+                    if (page.size() == size) {
+                        return new Page(page, true);
+                    }
+                    page.add(row);
+                }
+            }
+            if (rows.size() < batch) {
+                return new Page(page, false);
+            }
+            after = rows.get(rows.size() - 1);
+        }
+    }
+
+    private boolean matches(Instance instance) {
+        return (name == null || name.find(instance.displayName())) && (ip == null || hasAddressMatching(instance));
+    }
+
+    private boolean hasAddressMatching(Instance instance) {
+        return instance.networkInfo() != null
+                && instance.networkInfo().vifs().stream()
+                        .flatMap(vif -> vif.fixedIps().stream())
+                        .anyMatch(address -> ip.find(address.address()));
+    }
+
+    private static RegexFilter regex(Map<String, String> params, String field, long steps) {
+        return params.containsKey(field) ? RegexFilter.of(field, params.get(field), steps) : null;
+    }
+
+    private static Instant changesSince(String text) {
+        Instant since;
+        try {
+            since = OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                since = Instant.parse(text + "Z");
+            } catch (DateTimeParseException again) {
+                since = null;
+            }
+        }
+        if (since == null || since.isBefore(EARLIEST) || since.isAfter(LATEST)) {
+            throw ApiException.badRequest("Invalid input for field/attribute changes-since. Value: " + text
+                    + ". 'changes-since' is not a 'date-time'");
+        }
+        return since;
+    }
+
+    private static Integer limit(String text) {
+        if (text == null) {
             return null;
         }
-        try {
-            return Pattern.compile(params.get(field));
-        } catch (PatternSyntaxException e) {
-            throw ApiException.badRequest("Invalid regular expression in " + field + ": " + params.get(field));
+        if (!text.matches("[0-9]{1,9}")) {
+            throw ApiException.badRequest("limit param must be an integer");
         }
+        return Integer.parseInt(text);
+    }
+
+    /** Filters may name an image or flavor by id or by link; the id is the last segment. */
+    private static String lastPathSegment(String reference) {
+        if (reference == null) {
+            return null;
+        }
+        String trimmed = reference.endsWith("/") ? reference.substring(0, reference.length() - 1) : reference;
+        return trimmed.substring(trimmed.lastIndexOf('/') + 1);
     }
 
     private static boolean isFalse(String value) {
@@ -114,56 +155,5 @@ record ServerListQuery(
                 || value.equals("0")
                 || value.equalsIgnoreCase("no")
                 || value.equalsIgnoreCase("off");
-    }
-
-    boolean includesDeleted() {
-        return changesSince != null;
-    }
-
-    boolean matches(Instance instance) {
-        return (name == null || name.matcher(instance.displayName()).find())
-                && (status == null || status == instance.vmState())
-                && (image == null || image.equals(instance.imageRef()) || image.endsWith("/" + instance.imageRef()))
-                && (flavor == null
-                        || flavor.equals(instance.flavor().id())
-                        || flavor.endsWith("/" + instance.flavor().id()))
-                && (host == null || host.equals(instance.host()))
-                && (ip == null || hasAddressMatching(instance));
-    }
-
-    private boolean hasAddressMatching(Instance instance) {
-        return instance.networkInfo() != null
-                && instance.networkInfo().vifs().stream()
-                        .flatMap(vif -> vif.fixedIps().stream())
-                        .anyMatch(address -> ip.matcher(address.address()).find());
-    }
-
-    /** The page after the marker, at most limit long; a marker that is not in the list is a 400, as in Nova. */
-    List<Instance> page(List<Instance> matching) {
-        int from = 0;
-        if (marker != null) {
-            int index = -1;
-            for (int i = 0; i < matching.size(); i++) {
-                if (matching.get(i).uuid().equals(marker)) {
-                    index = i;
-                    break;
-                }
-            }
-            if (index < 0) {
-                throw ApiException.badRequest("marker [" + marker + "] not found");
-            }
-            from = index + 1;
-        }
-        int size = Math.min(limit == null ? MAX_LIMIT : limit, MAX_LIMIT);
-        return new ArrayList<>(matching.subList(from, Math.min(matching.size(), from + size)));
-    }
-
-    boolean hasMoreAfter(List<Instance> page, List<Instance> matching) {
-        return limit != null
-                && page.size() == Math.min(limit, MAX_LIMIT)
-                && !page.isEmpty()
-                && !page.get(page.size() - 1)
-                        .uuid()
-                        .equals(matching.get(matching.size() - 1).uuid());
     }
 }

@@ -22,6 +22,7 @@ import org.novasim.api.quota.QuotaService;
 import org.novasim.api.servergroup.ServerGroup;
 import org.novasim.api.servergroup.ServerGroupMembership;
 import org.novasim.api.web.ApiException;
+import org.novasim.api.web.WebLimits;
 import org.novasim.common.compute.ComputeClient;
 import org.novasim.common.conductor.ConductorClient;
 import org.novasim.common.instance.ImageSpec;
@@ -42,6 +43,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ServerService {
 
     private static final Logger log = LoggerFactory.getLogger(ServerService.class);
+    private static final int NAME_LENGTH = 255;
     private static final String PASSWORD_CHARACTERS = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
     /** What a create returns: the servers made, and the password Nova would have set on the first. */
@@ -64,6 +66,8 @@ public class ServerService {
     /** Server groups named by the {@code group} scheduler hint. */
     private final ServerGroupMembership serverGroups;
 
+    private final WebLimits limits;
+
     public ServerService(
             InstanceStore instances,
             MetadataStore metadata,
@@ -78,7 +82,9 @@ public class ServerService {
             ComputeClient compute,
             TransactionTemplate transaction,
             Clock clock,
-            ServerGroupMembership serverGroups) {
+            ServerGroupMembership serverGroups,
+            WebLimits limits) {
+        this.limits = limits;
         this.instances = instances;
         this.metadata = metadata;
         this.keyPairs = keyPairs;
@@ -112,7 +118,12 @@ public class ServerService {
                 && keyPairs.find(context.userId(), request.keyName()).isEmpty()) {
             throw ApiException.badRequest("Invalid key_name provided.");
         }
-        networksCheck.check(context, request.networks(), request.maxCount());
+        if (request.minCount() > limits.maxServersPerRequest()) {
+            throw ApiException.badRequest("Invalid input for field/attribute min_count. Value: " + request.minCount()
+                    + ". " + request.minCount() + " is greater than the maximum of " + limits.maxServersPerRequest());
+        }
+        int maxCount = Math.min(request.maxCount(), limits.maxServersPerRequest());
+        networksCheck.check(context, request.networks(), maxCount);
         Metadata.checkCount(
                 request.metadata().size(), quotas.limits(context.projectId()).get("metadata_items"));
         ServerGroup group = serverGroups.resolve(context, request.serverGroup());
@@ -120,11 +131,10 @@ public class ServerService {
         String reservationId = "r-" + randomString(8);
         Instant now = clock.instant();
         List<Instance> created = transaction.execute(status -> {
-            int count =
-                    quotas.reserveServers(context.projectId(), flavor.toSpec(), request.minCount(), request.maxCount());
+            int count = quotas.reserveServers(context.projectId(), flavor.toSpec(), request.minCount(), maxCount);
             List<Instance> instances = new ArrayList<>();
             for (int index = 0; index < count; index++) {
-                String name = count > 1 ? request.name() + "-" + (index + 1) : request.name();
+                String name = count > 1 ? numbered(request.name(), index + 1) : request.name();
                 Instance instance = new Instance(
                         UUID.randomUUID().toString(),
                         name,
@@ -210,6 +220,12 @@ public class ServerService {
                 .findLive(uuid)
                 .filter(instance -> context.isAdmin() || instance.projectId().equals(context.projectId()))
                 .orElseThrow(() -> ApiException.notFound("Instance " + uuid + " could not be found."));
+    }
+
+    /** Nova's multi_instance_display_name_template, name-N, cut so that it still fits the 255 characters of a name. */
+    static String numbered(String name, int number) {
+        String suffix = "-" + number;
+        return name.substring(0, Math.min(name.length(), NAME_LENGTH - suffix.length())) + suffix;
     }
 
     private String randomString(int length) {

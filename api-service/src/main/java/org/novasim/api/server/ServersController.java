@@ -6,11 +6,12 @@ import java.util.List;
 import java.util.Map;
 import org.novasim.api.instance.Instance;
 import org.novasim.api.instance.InstanceFaultRepository;
-import org.novasim.api.instance.InstanceStore;
+import org.novasim.api.instance.InstanceListing;
 import org.novasim.api.instance.MetadataStore;
 import org.novasim.api.web.ApiException;
 import org.novasim.api.web.ApiVersion;
 import org.novasim.api.web.Links;
+import org.novasim.api.web.WebLimits;
 import org.novasim.common.instance.VmState;
 import org.novasim.common.rpc.RpcContext;
 import org.springframework.http.HttpStatus;
@@ -33,23 +34,26 @@ import tools.jackson.databind.JsonNode;
 class ServersController {
 
     private final ServerService servers;
-    private final InstanceStore instances;
     private final MetadataStore metadata;
     private final InstanceFaultRepository faults;
     private final ServerDeletion deletion;
     private final ServerZones zones;
+    private final InstanceListing listing;
+    private final WebLimits limits;
 
     ServersController(
             ServerService servers,
-            InstanceStore instances,
             MetadataStore metadata,
             InstanceFaultRepository faults,
             ServerDeletion deletion,
-            ServerZones zones) {
+            ServerZones zones,
+            InstanceListing listing,
+            WebLimits limits) {
+        this.listing = listing;
+        this.limits = limits;
         this.servers = servers;
         this.deletion = deletion;
         this.zones = zones;
-        this.instances = instances;
         this.metadata = metadata;
         this.faults = faults;
     }
@@ -74,27 +78,23 @@ class ServersController {
 
     @GetMapping
     Map<String, Object> list(RpcContext context, ApiVersion version, @RequestParam Map<String, String> params) {
-        ServerListQuery query = ServerListQuery.from(params, context, version);
-        List<Instance> matching = matching(query);
-        List<Instance> page = query.page(matching);
-        return body(page.stream().map(ServerViews::summary).toList(), query, page, matching);
+        ServerListQuery.Page page = ServerListQuery.from(params, context, version, limits.regexSteps())
+                .fetch(listing);
+        return body(page.servers().stream().map(ServerViews::summary).toList(), page);
     }
 
     @GetMapping("/detail")
     Map<String, Object> detail(RpcContext context, ApiVersion version, @RequestParam Map<String, String> params) {
-        ServerListQuery query = ServerListQuery.from(params, context, version);
-        List<Instance> matching = matching(query);
-        List<Instance> page = query.page(matching);
+        ServerListQuery.Page page = ServerListQuery.from(params, context, version, limits.regexSteps())
+                .fetch(listing);
         Map<String, Map<String, String>> metadataOfPage =
-                metadata.of(page.stream().map(Instance::uuid).toList());
+                metadata.of(page.servers().stream().map(Instance::uuid).toList());
         return body(
-                page.stream()
+                page.servers().stream()
                         .map(instance -> detailView(
                                 instance, metadataOfPage.getOrDefault(instance.uuid(), Map.of()), context, version))
                         .toList(),
-                query,
-                page,
-                matching);
+                page);
     }
 
     @GetMapping("/{id}")
@@ -114,11 +114,11 @@ class ServersController {
         Instance instance = servers.get(context, id);
         JsonNode name = server.get("name");
         if (name != null) {
-            if (!name.isString() || name.asString().isBlank() || name.asString().length() > 255) {
-                throw ApiException.badRequest("Invalid input for field/attribute name. Value: " + name
-                        + ". must be 1 to 255 characters and not only spaces");
+            if (!name.isString()) {
+                throw ApiException.badRequest(
+                        "Invalid input for field/attribute name. Value: " + name + ". It is not of type 'string'");
             }
-            instance = servers.rename(context, id, name.asString());
+            instance = servers.rename(context, id, ServerName.check("name", name.asString()));
         }
         return Map.of("server", detailView(instance, metadata.of(instance.uuid()), context, version));
     }
@@ -129,19 +129,14 @@ class ServersController {
         return ResponseEntity.noContent().build();
     }
 
-    private List<Instance> matching(ServerListQuery query) {
-        return instances.list(query.projectId(), query.includesDeleted(), query.changesSince()).stream()
-                .filter(query::matches)
-                .toList();
-    }
-
-    private static Map<String, Object> body(
-            List<Map<String, Object>> views, ServerListQuery query, List<Instance> page, List<Instance> matching) {
+    /** The page, with Nova's link to the next one when more follow. */
+    private static Map<String, Object> body(List<Map<String, Object>> views, ServerListQuery.Page page) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("servers", views);
-        if (query.hasMoreAfter(page, matching)) {
+        if (page.more() && !page.servers().isEmpty()) {
+            List<Instance> servers = page.servers();
             String next = ServletUriComponentsBuilder.fromCurrentRequest()
-                    .replaceQueryParam("marker", page.get(page.size() - 1).uuid())
+                    .replaceQueryParam("marker", servers.get(servers.size() - 1).uuid())
                     .build()
                     .toUriString();
             body.put("servers_links", List.of(Map.of("rel", "next", "href", next)));

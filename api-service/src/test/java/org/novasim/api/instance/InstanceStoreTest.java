@@ -27,6 +27,7 @@ class InstanceStoreTest {
 
     static final Instant T0 = Instant.parse("2026-11-25T12:00:00Z");
     private InstanceStore store;
+    private InstanceListing listing;
 
     @BeforeEach
     void database() {
@@ -39,6 +40,12 @@ class InstanceStoreTest {
                 .migrate();
         store = new InstanceStore(
                 JdbcClient.create(dataSource), JsonMapper.builder().build());
+        listing = new InstanceListing(JdbcClient.create(dataSource), store);
+    }
+
+    private List<Instance> list(String project, boolean includeDeleted, Instant since) {
+        return listing.after(
+                new InstanceFilter(project, project == null, includeDeleted, since, null, null, null, null), null, 100);
     }
 
     private String building() {
@@ -158,8 +165,8 @@ class InstanceStoreTest {
 
         assertThat(store.findLive(uuid)).isEmpty();
         assertThat(store.find(uuid).orElseThrow().vmState()).isEqualTo(VmState.DELETED);
-        assertThat(store.list("p1", false, null)).isEmpty();
-        assertThat(store.list("p1", true, T0.plusSeconds(1)))
+        assertThat(list("p1", false, null)).isEmpty();
+        assertThat(list("p1", true, T0.plusSeconds(1)))
                 .extracting(Instance::uuid)
                 .containsExactly(uuid);
         assertThat(update(uuid, VmState.BUILDING, TaskState.NONE, PowerState.NOSTATE, TaskState.SCHEDULING))
@@ -207,8 +214,33 @@ class InstanceStoreTest {
                 null,
                 false));
 
-        assertThat(store.list("p1", false, null)).extracting(Instance::uuid).containsExactlyInAnyOrder(first, second);
-        assertThat(store.list(null, false, null)).hasSize(3);
-        assertThat(store.list(null, false, null).get(0).projectId()).isEqualTo("p2");
+        assertThat(list("p1", false, null)).extracting(Instance::uuid).containsExactlyInAnyOrder(first, second);
+        assertThat(list(null, false, null)).hasSize(3);
+        assertThat(list(null, false, null).get(0).projectId()).isEqualTo("p2");
+    }
+
+    @Test
+    void pagesFollowEachOtherInTheDatabaseWithoutGapsOrRepeats() {
+        List<String> made = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            made.add(building());
+        }
+        InstanceFilter p1 = new InstanceFilter("p1", false, false, null, null, null, null, null);
+        List<Instance> all = listing.after(p1, null, 10);
+        assertThat(all).extracting(Instance::uuid).containsExactlyInAnyOrderElementsOf(made);
+
+        List<String> paged = new java.util.ArrayList<>();
+        Instance after = null;
+        for (List<Instance> page = listing.after(p1, null, 2); !page.isEmpty(); page = listing.after(p1, after, 2)) {
+            assertThat(page.size()).isLessThanOrEqualTo(2);
+            page.forEach(instance -> paged.add(instance.uuid()));
+            after = page.get(page.size() - 1);
+        }
+        assertThat(paged)
+                .containsExactlyElementsOf(all.stream().map(Instance::uuid).toList());
+        assertThat(listing.marker(p1, made.get(0))).isPresent();
+        assertThat(listing.marker(new InstanceFilter("p2", false, false, null, null, null, null, null), made.get(0)))
+                .as("another project's instance is no marker")
+                .isEmpty();
     }
 }
