@@ -50,6 +50,19 @@ public final class Main {
                     result.failures());
             System.exit(0);
         }
+        if (args[0].equals("boot-under-fault")) {
+            org.novasim.benchmark.fault.FaultSettings faultSettings;
+            try {
+                faultSettings = FaultOptions.parse(new Args(List.of(args).subList(1, args.length)));
+            } catch (IllegalArgumentException e) {
+                System.err.println("error: " + e.getMessage());
+                System.err.println(USAGE);
+                System.exit(2);
+                return;
+            }
+            var report = new org.novasim.benchmark.fault.FaultRun(faultSettings, System.out).run();
+            System.exit(report.lostNothing() ? 0 : 1);
+        }
         LoadSettings settings;
         try {
             Scenario scenario = Scenario.of(args[0]);
@@ -91,6 +104,24 @@ public final class Main {
               --cleanup true|false  delete the servers the run leaves (true)
               --out DIR             where report.md, report.json and latency.png go
                                     (target/benchmark-results/SCENARIO-TIMESTAMP)
+
+            boot-under-fault: launches at a steady rate while a fault is injected, then how each ended (ACTIVE,
+            ERROR by fault, refused with 503, stuck) and what the cloud holds (duplicate addresses, hosts over
+            capacity, ports without instance); report.md, report.json and launches.png (the fault shaded)
+              --fault F             broker-restart (rabbitmqctl stop_app, start_app), kill:<service> (kill -9 of a
+                                    service ./novasim run started), network-cut:<container> (docker network
+                                    disconnect, connect), none, custom (default broker-restart)
+              --fault-at D --fault-for D   when after the first create, and for how long (1s, 13s)
+              --fault-start CMD --fault-end CMD   shell commands instead of the named fault's
+              --rabbitmq-node N     rabbitmqctl -n N (a broker node other than the local default)
+              --novasim-home DIR    where ./novasim run keeps its pid files, for kill:<service> (.)
+              --docker-network N    for network-cut (novasim_default)
+              --times N --rate R    launches, per second (60, 4)
+              --settle D            longest wait for a launch to end before it counts as stuck (120s)
+              --cpu-allocation-ratio, --ram-allocation-ratio, --disk-allocation-ratio   the target's (4.0, 1.0, 1.0)
+              --url, --user, --password, --project, --flavor, --image, --network, --cleanup, --out   as above
+            The exit status is 0 only if nothing was lost (no ERROR, none stuck, no duplicate, no host over capacity).
+
             The RPC baseline uses the broker in RABBITMQ_HOST, RABBITMQ_PORT, RABBITMQ_USER, RABBITMQ_PASSWORD,
             RABBITMQ_VHOST (127.0.0.1:5672 guest/guest /), as ./novasim does.""";
 }

@@ -158,6 +158,13 @@ public final class NovaClient {
         return JSON.readTree(response.body()).path("servers").size();
     }
 
+    /** Any GET of the APIs that answers 200 with JSON (the fault survey reads servers, hypervisors and ports). */
+    public JsonNode get(String path) {
+        HttpResponse<String> response = send(authed(path).GET(), "GET " + path);
+        expect(response, 200, "GET " + path);
+        return JSON.readTree(response.body());
+    }
+
     /** The ids of the project's servers (for clean-up). */
     public List<String> serverIds() {
         HttpResponse<String> response = send(authed("/compute/v2.1/servers").GET(), "list servers");
