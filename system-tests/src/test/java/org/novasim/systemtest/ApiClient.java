@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -116,13 +117,24 @@ final class ApiClient {
     }
 
     /** Polls the server (as {@code openstack server create --wait} does) until its status is the one wanted. */
+    /** The server once its status is the given one. */
     JsonNode waitForStatus(String id, String status, Duration timeout) {
+        return waitForAnyStatus(id, Set.of(status), timeout);
+    }
+
+    /** The server once its build has ended, either way: ACTIVE or ERROR. */
+    JsonNode waitForBuildEnd(String id, Duration timeout) {
+        return waitForAnyStatus(id, Set.of("ACTIVE", "ERROR"), timeout);
+    }
+
+    private JsonNode waitForAnyStatus(String id, Set<String> statuses, Duration timeout) {
         AtomicReference<JsonNode> last = new AtomicReference<>();
         await().atMost(timeout).pollInterval(Duration.ofMillis(50)).until(() -> {
             Response response = get("/compute/v2.1/servers/" + id);
             last.set(response.body());
             return response.status() == 200
-                    && status.equals(response.body().get("server").get("status").asString());
+                    && statuses.contains(
+                            response.body().get("server").get("status").asString());
         });
         return last.get().get("server");
     }

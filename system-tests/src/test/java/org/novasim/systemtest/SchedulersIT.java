@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,7 +55,7 @@ class SchedulersIT {
         int active = 0;
         for (int i = 0; i < 6; i++) {
             String id = api.launch("vm" + i, "2", LaunchPipelineIT.CIRROS);
-            JsonNode server = waitForEnd(id);
+            JsonNode server = api.waitForBuildEnd(id, WAIT);
             if ("ACTIVE".equals(server.get("status").asString())) {
                 active++;
             } else {
@@ -93,16 +92,5 @@ class SchedulersIT {
             }
         });
         return refusals;
-    }
-
-    private static JsonNode waitForEnd(String id) {
-        AtomicReference<JsonNode> last = new AtomicReference<>();
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).until(() -> {
-            JsonNode server = api.get("/compute/v2.1/servers/" + id).body().get("server");
-            last.set(server);
-            String status = server.get("status").asString();
-            return "ACTIVE".equals(status) || "ERROR".equals(status);
-        });
-        return last.get();
     }
 }

@@ -1,14 +1,12 @@
 package org.novasim.systemtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -181,7 +179,7 @@ class ServerNetworksIT {
         }
 
         List<JsonNode> servers =
-                ids.stream().map(ServerNetworksIT::waitForActiveOrError).toList();
+                ids.stream().map(id -> api.waitForBuildEnd(id, WAIT)).toList();
         Set<String> addresses = new HashSet<>();
         List<String> failed = new ArrayList<>();
         for (int i = 0; i < servers.size(); i++) {
@@ -246,15 +244,6 @@ class ServerNetworksIT {
         ApiClient.Response response = api.get("/network/v2.0/ports?" + filter);
         assertThat(response.status()).as(response.raw().body()).isEqualTo(200);
         return response.body().get("ports");
-    }
-
-    private static JsonNode waitForActiveOrError(String id) {
-        AtomicReference<JsonNode> server = new AtomicReference<>();
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).until(() -> {
-            server.set(api.get("/compute/v2.1/servers/" + id).body().get("server"));
-            return Set.of("ACTIVE", "ERROR").contains(server.get().get("status").asString());
-        });
-        return server.get();
     }
 
     private static void deleteAndWait(String id) {
