@@ -1,6 +1,6 @@
 package org.novasim.api;
 
-import org.novasim.common.rpc.RpcConfiguration;
+import org.novasim.common.RpcConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;

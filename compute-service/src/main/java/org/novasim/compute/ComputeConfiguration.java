@@ -19,7 +19,6 @@ import org.novasim.compute.power.PowerActions;
 import org.novasim.compute.recovery.HostRecovery;
 import org.novasim.compute.report.HostReporter;
 import org.novasim.compute.virt.FakeDriver;
-import org.novasim.compute.virt.FakeDriverProperties;
 import org.novasim.compute.virt.HypervisorDriver;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;

@@ -1,10 +1,14 @@
 package org.novasim.scheduler;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import org.novasim.common.rpc.RpcClient;
+import org.novasim.common.scheduler.SchedulerApi;
 import org.novasim.common.scheduler.SchedulerClient;
+import org.novasim.common.service.Heartbeat;
+import org.novasim.common.service.ServiceApi;
 import org.novasim.common.service.ServiceClient;
 import org.novasim.common.service.ServiceProperties;
 import org.novasim.scheduler.filter.AvailabilityZoneFilter;
@@ -17,6 +21,7 @@ import org.novasim.scheduler.filter.ServerGroupAntiAffinityFilter;
 import org.novasim.scheduler.host.GroupPlacements;
 import org.novasim.scheduler.host.HostStateCache;
 import org.novasim.scheduler.rpc.ClaimExchange;
+import org.novasim.scheduler.select.DecisionMetrics;
 import org.novasim.scheduler.select.HostSelector;
 import org.novasim.scheduler.weigher.BuildFailureWeigher;
 import org.novasim.scheduler.weigher.CpuWeigher;
@@ -52,9 +57,19 @@ class SchedulerConfiguration {
         return new SchedulerClient(rpc);
     }
 
+    /**
+     * As nova-scheduler; once started, it asks every compute process to report its hosts now, so that it does not
+     * answer "no valid host" for a whole report interval after it starts.
+     */
     @Bean
-    ServiceClient serviceClient(RpcClient rpc) {
-        return new ServiceClient(rpc);
+    Heartbeat schedulerHeartbeat(RpcClient rpc, ServiceProperties properties, Clock clock) {
+        return new Heartbeat(
+                new ServiceClient(rpc), properties, ServiceApi.NOVA_SCHEDULER, SchedulerApi.TOPIC, true, clock);
+    }
+
+    @Bean
+    DecisionMetrics decisionMetrics(MeterRegistry meters) {
+        return new DecisionMetrics(meters);
     }
 
     @Bean

@@ -24,7 +24,6 @@ import org.novasim.common.scheduler.Selection;
 import org.novasim.common.scheduler.Selections;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -62,7 +61,7 @@ public class BuildConductor {
             TransactionTemplate transaction,
             Clock clock,
             LaunchMetrics metrics,
-            @Value("${novasim.conductor.max-hosts-per-build:10}") int maxHostsPerBuild) {
+            ConductorProperties properties) {
         this.scheduler = scheduler;
         this.compute = compute;
         this.instances = instances;
@@ -72,7 +71,7 @@ public class BuildConductor {
         this.transaction = transaction;
         this.clock = clock;
         this.metrics = metrics;
-        this.maxHostsPerBuild = maxHostsPerBuild;
+        this.maxHostsPerBuild = properties.maxHostsPerBuild();
     }
 
     public void scheduleAndBuild(RpcContext context, ScheduleAndBuild request) {

@@ -17,9 +17,10 @@ import org.novasim.common.rpc.RemoteError;
 import org.novasim.common.rpc.RpcContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -33,7 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * died. Several API processes may check at once: the compare-and-set on vm_state lets only one win per instance.
  */
 @Component
-class BuildTimeouts {
+class BuildTimeouts implements SchedulingConfigurer {
 
     static final String FAULT = "Instance build timed out. Set to error state.";
     private static final Logger log = LoggerFactory.getLogger(BuildTimeouts.class);
@@ -47,6 +48,7 @@ class BuildTimeouts {
     private final Clock clock;
     private final LaunchMetrics metrics;
     private final Duration timeout;
+    private final Duration checkInterval;
 
     BuildTimeouts(
             JdbcClient jdbc,
@@ -57,7 +59,7 @@ class BuildTimeouts {
             TransactionTemplate transaction,
             Clock clock,
             LaunchMetrics metrics,
-            @Value("${novasim.conductor.build-timeout:600s}") Duration timeout) {
+            ConductorProperties properties) {
         this.jdbc = jdbc;
         this.faults = faults;
         this.actionRepository = actionRepository;
@@ -66,12 +68,15 @@ class BuildTimeouts {
         this.transaction = transaction;
         this.clock = clock;
         this.metrics = metrics;
-        this.timeout = timeout;
+        this.timeout = properties.buildTimeout();
+        this.checkInterval = properties.buildTimeoutCheck();
     }
 
-    @Scheduled(
-            initialDelayString = "${novasim.conductor.build-timeout-check:30s}",
-            fixedDelayString = "${novasim.conductor.build-timeout-check:30s}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(new FixedDelayTask(this::check, checkInterval, checkInterval));
+    }
+
     void check() {
         if (timeout.isZero() || timeout.isNegative()) {
             return;

@@ -9,7 +9,6 @@ import java.util.function.Function;
 import org.novasim.api.web.ApiException;
 import org.novasim.api.web.Policy;
 import org.novasim.common.rpc.RpcContext;
-import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -31,13 +30,11 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/compute/v2.1/flavors")
 class FlavorsController {
 
-    private final FlavorRepository flavors;
-    private final JdbcAggregateTemplate aggregates;
+    private final FlavorCatalog flavors;
     private final Clock clock;
 
-    FlavorsController(FlavorRepository flavors, JdbcAggregateTemplate aggregates, Clock clock) {
+    FlavorsController(FlavorCatalog flavors, Clock clock) {
         this.flavors = flavors;
-        this.aggregates = aggregates;
         this.clock = clock;
     }
 
@@ -63,13 +60,7 @@ class FlavorsController {
         if (flavor.id() == null) {
             flavor = FlavorRequest.withId(flavor, UUID.randomUUID().toString());
         }
-        if (flavors.findByName(flavor.name()).isPresent()) {
-            throw ApiException.conflict("Flavor with name " + flavor.name() + " already exists.");
-        }
-        if (flavors.existsById(flavor.id())) {
-            throw ApiException.conflict("Flavor with ID " + flavor.id() + " already exists.");
-        }
-        return Map.of("flavor", FlavorViews.detail(aggregates.insert(flavor)));
+        return Map.of("flavor", FlavorViews.detail(flavors.create(flavor)));
     }
 
     @DeleteMapping("/{id}")
@@ -81,7 +72,7 @@ class FlavorsController {
 
     /** The flavor, if the caller may see it; 404 otherwise. */
     Flavor find(RpcContext context, String id) {
-        return flavors.findById(id)
+        return flavors.find(id)
                 .filter(flavor -> flavor.isPublic() || context.isAdmin())
                 .orElseThrow(() -> ApiException.notFound("Flavor " + id + " could not be found."));
     }
@@ -91,7 +82,7 @@ class FlavorsController {
         Boolean isPublic = isPublic(context, params.get("is_public"));
         int minRam = intParam(params, "minRam");
         int minDisk = intParam(params, "minDisk");
-        List<Flavor> matching = flavors.findAllByOrderByMemoryMbAscIdAsc().stream()
+        List<Flavor> matching = flavors.bySize().stream()
                 .filter(flavor -> !flavor.disabled())
                 .filter(flavor -> isPublic == null || flavor.isPublic() == isPublic)
                 .filter(flavor -> flavor.memoryMb() >= minRam && flavor.rootGb() >= minDisk)

@@ -3,17 +3,21 @@ package org.novasim.api.identity;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @Configuration(proxyBeanMethods = false)
-class IdentityConfiguration implements WebMvcConfigurer {
+class IdentityConfiguration implements WebMvcConfigurer, SchedulingConfigurer {
 
     private final TokenService tokens;
+    private final IdentityProperties properties;
 
-    IdentityConfiguration(TokenService tokens) {
+    IdentityConfiguration(TokenService tokens, IdentityProperties properties) {
         this.tokens = tokens;
+        this.properties = properties;
     }
 
     @Bean
@@ -26,8 +30,9 @@ class IdentityConfiguration implements WebMvcConfigurer {
         resolvers.add(new CallerResolver());
     }
 
-    @Scheduled(fixedDelayString = "${novasim.identity.purge-interval:10m}")
-    void purgeExpiredTokens() {
-        tokens.purgeExpired();
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(
+                new FixedDelayTask(tokens::purgeExpired, properties.purgeInterval(), properties.purgeInterval()));
     }
 }

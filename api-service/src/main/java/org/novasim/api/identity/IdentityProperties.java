@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tokenCacheSize how many validated tokens are remembered at most
  * @param region    the region of every catalog endpoint
  * @param publicUrl the base URL the catalog advertises; empty for the address the client used
+ * @param purgeInterval how often expired tokens are deleted from the database
  */
 @ConfigurationProperties("novasim.identity")
 public record IdentityProperties(
@@ -23,7 +24,8 @@ public record IdentityProperties(
         @DefaultValue("RegionOne") String region,
         @DefaultValue("") String publicUrl,
         List<ProjectSeed> projects,
-        List<UserSeed> users) {
+        List<UserSeed> users,
+        @DefaultValue("10m") Duration purgeInterval) {
 
     public IdentityProperties {
         projects = projects == null ? List.of() : List.copyOf(projects);

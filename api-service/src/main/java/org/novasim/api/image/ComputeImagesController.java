@@ -16,17 +16,17 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/compute/v2.1/images")
 class ComputeImagesController {
 
-    private final ImageRepository images;
+    private final ImageCatalog images;
     private final ImageProperties properties;
 
-    ComputeImagesController(ImageRepository images, ImageProperties properties) {
+    ComputeImagesController(ImageCatalog images, ImageProperties properties) {
         this.images = images;
         this.properties = properties;
     }
 
     @GetMapping
     Map<String, Object> list() {
-        List<Map<String, Object>> views = images.findAllByOrderByCreatedAtDescIdDesc().stream()
+        List<Map<String, Object>> views = images.newestFirst().stream()
                 .map(image -> {
                     Map<String, Object> view = new LinkedHashMap<>();
                     view.put("id", image.id());
@@ -40,16 +40,12 @@ class ComputeImagesController {
 
     @GetMapping("/detail")
     Map<String, Object> detail() {
-        return Map.of(
-                "images",
-                images.findAllByOrderByCreatedAtDescIdDesc().stream()
-                        .map(this::detail)
-                        .toList());
+        return Map.of("images", images.newestFirst().stream().map(this::detail).toList());
     }
 
     @GetMapping("/{id}")
     Map<String, Object> show(@PathVariable String id) {
-        Image image = images.findById(id).orElseThrow(() -> ApiException.notFound("Image not found."));
+        Image image = images.find(id).orElseThrow(() -> ApiException.notFound("Image not found."));
         return Map.of("image", detail(image));
     }
 

@@ -25,10 +25,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/image")
 class GlanceController {
 
-    private final ImageRepository images;
+    private final ImageCatalog images;
     private final ImageProperties properties;
 
-    GlanceController(ImageRepository images, ImageProperties properties) {
+    GlanceController(ImageCatalog images, ImageProperties properties) {
         this.images = images;
         this.properties = properties;
     }
@@ -47,7 +47,7 @@ class GlanceController {
     @GetMapping("/v2/images")
     Map<String, Object> list(RpcContext context, @RequestParam Map<String, String> filters) {
         boolean hidden = "true".equalsIgnoreCase(filters.getOrDefault("os_hidden", "false"));
-        List<Image> visible = images.findAllByOrderByCreatedAtDescIdDesc().stream()
+        List<Image> visible = images.newestFirst().stream()
                 .filter(image -> visibleTo(context, image))
                 .filter(image -> !hidden)
                 .filter(image -> matches(filters.get("name"), image.name()))
@@ -69,7 +69,7 @@ class GlanceController {
 
     @GetMapping("/v2/images/{id}")
     Map<String, Object> show(RpcContext context, @PathVariable String id) {
-        return images.findById(id)
+        return images.find(id)
                 .filter(image -> visibleTo(context, image))
                 .map(this::view)
                 .orElseThrow(() -> ApiException.notFound("No image found with ID " + id));

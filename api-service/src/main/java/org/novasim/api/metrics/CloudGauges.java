@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +15,9 @@ import org.novasim.api.service.ServiceDirectory;
 import org.novasim.api.service.ServiceRecord;
 import org.novasim.common.compute.HostReport;
 import org.novasim.common.service.ServiceApi;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,7 +33,7 @@ import org.springframework.stereotype.Component;
  * Refreshed every {@code novasim.metrics.refresh} (10 s) from what the API keeps in memory and one grouped query.
  */
 @Component
-public class CloudGauges {
+public class CloudGauges implements SchedulingConfigurer {
 
     private static final double MB = 1024d * 1024d;
     private static final double GB = MB * 1024d;
@@ -41,6 +43,7 @@ public class CloudGauges {
     private final ServiceDirectory services;
     private final InstanceCounts counts;
     private final boolean perHost;
+    private final Duration refreshInterval;
     private final List<HostGauge> hostGauges = new ArrayList<>();
     private final MultiGauge agentState;
     private final MultiGauge instances;
@@ -54,11 +57,12 @@ public class CloudGauges {
             ComputeNodes nodes,
             ServiceDirectory services,
             InstanceCounts counts,
-            @Value("${novasim.metrics.per-host:false}") boolean perHost) {
+            MetricsProperties properties) {
         this.nodes = nodes;
         this.services = services;
         this.counts = counts;
-        this.perHost = perHost;
+        this.perHost = properties.perHost();
+        this.refreshInterval = properties.refresh();
         host(registry, "openstack_nova_running_vms", "Running instances", HostReport::runningVms);
         host(registry, "openstack_nova_vcpus_used", "vCPUs used", HostReport::vcpusUsed);
         host(registry, "openstack_nova_vcpus_available", "vCPUs of the hosts", HostReport::vcpus);
@@ -88,7 +92,11 @@ public class CloudGauges {
                 new HostGauge(MultiGauge.builder(name).description(description).register(registry), value));
     }
 
-    @Scheduled(initialDelay = 0, fixedDelayString = "${novasim.metrics.refresh:10s}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(new FixedDelayTask(this::refresh, refreshInterval, Duration.ZERO));
+    }
+
     public void refresh() {
         List<ComputeNodes.Node> all = nodes.all();
         for (HostGauge gauge : hostGauges) {

@@ -1,10 +1,6 @@
 package org.novasim.api.server;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +47,7 @@ final class ServerViews {
         view.put("tenant_id", instance.projectId());
         view.put("user_id", instance.userId());
         view.put("metadata", metadata);
-        view.put("hostId", hostId(instance.projectId(), instance.host()));
+        view.put("hostId", HostIds.of(instance.projectId(), instance.host()));
         view.put(
                 "image",
                 instance.imageRef() == null
@@ -150,18 +146,5 @@ final class ServerViews {
                 .replaceAll("[^a-z0-9-]+", "-")
                 .replaceAll("^-+|-+$", "");
         return hostname.isEmpty() ? "server" : hostname.substring(0, Math.min(63, hostname.length()));
-    }
-
-    /** Nova's hostId: the host, hashed with the project so that projects cannot compare hosts. */
-    static String hostId(String projectId, String host) {
-        if (host == null || host.isEmpty()) {
-            return "";
-        }
-        try {
-            MessageDigest sha224 = MessageDigest.getInstance("SHA-224");
-            return HexFormat.of().formatHex(sha224.digest((projectId + host).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK always has SHA-224", e);
-        }
     }
 }

@@ -5,14 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.novasim.api.instance.Instance;
-import org.novasim.api.instance.InstanceFaultRepository;
+import org.novasim.api.instance.InstanceFaults;
 import org.novasim.api.instance.InstanceListing;
 import org.novasim.api.instance.MetadataStore;
 import org.novasim.api.web.ApiException;
 import org.novasim.api.web.ApiVersion;
 import org.novasim.api.web.Links;
 import org.novasim.api.web.WebLimits;
-import org.novasim.common.instance.VmState;
 import org.novasim.common.rpc.RpcContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -35,7 +34,7 @@ class ServersController {
 
     private final ServerService servers;
     private final MetadataStore metadata;
-    private final InstanceFaultRepository faults;
+    private final InstanceFaults faults;
     private final ServerDeletion deletion;
     private final ServerZones zones;
     private final InstanceListing listing;
@@ -44,7 +43,7 @@ class ServersController {
     ServersController(
             ServerService servers,
             MetadataStore metadata,
-            InstanceFaultRepository faults,
+            InstanceFaults faults,
             ServerDeletion deletion,
             ServerZones zones,
             InstanceListing listing,
@@ -146,14 +145,10 @@ class ServersController {
 
     private Map<String, Object> detailView(
             Instance instance, Map<String, String> metadataOfInstance, RpcContext context, ApiVersion version) {
-        boolean mayHaveFault = instance.vmState() == VmState.ERROR || instance.isDeleted();
         return ServerViews.detail(
                 instance,
                 metadataOfInstance,
-                mayHaveFault
-                        ? faults.findFirstByInstanceUuidOrderByCreatedAtDescIdDesc(instance.uuid())
-                                .orElse(null)
-                        : null,
+                faults.shownFor(instance).orElse(null),
                 zones.of(instance),
                 context,
                 version);

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.novasim.common.service.ServiceApi;
+import org.novasim.common.service.ServiceHeartbeat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -38,6 +39,14 @@ public class ServiceDirectory {
         this.serviceDownTime = properties.serviceDownTime();
         this.listeningSince = clock.instant();
         store.all().forEach(record -> records.put(record.key(), record));
+    }
+
+    /** Services other than compute hosts belong to no availability zone of their own. */
+    static final String INTERNAL_ZONE = "internal";
+
+    /** A service other than a compute host said it is alive. */
+    public void heartbeat(ServiceHeartbeat beat) {
+        heard(List.of(new NewService(beat.host(), beat.binary(), beat.topic(), INTERNAL_ZONE)), clock.instant());
     }
 
     /**

@@ -15,6 +15,7 @@ import static org.mockito.Mockito.when;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -79,7 +80,7 @@ class BuildConductorTest {
                 new TransactionTemplate(transactions),
                 Clock.fixed(T0, ZoneOffset.UTC),
                 new LaunchMetrics(meters, Clock.fixed(T0, ZoneOffset.UTC)),
-                5);
+                new ConductorProperties(16, 5, Duration.ofSeconds(600), Duration.ofSeconds(30)));
         when(groups.refresh(any(), anyList())).thenAnswer(call -> call.getArgument(0));
         when(instances.markError(anyString(), any())).thenReturn(true);
         when(instances.resetForReschedule(anyString(), any())).thenReturn(true);

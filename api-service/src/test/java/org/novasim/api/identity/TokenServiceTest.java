@@ -39,7 +39,8 @@ class TokenServiceTest {
                 "RegionOne",
                 "",
                 List.of(new IdentityProperties.ProjectSeed("p1", null)),
-                List.of(new IdentityProperties.UserSeed("alice", "pw", "p1", List.of("admin"), null)));
+                List.of(new IdentityProperties.UserSeed("alice", "pw", "p1", List.of("admin"), null)),
+                Duration.ofMinutes(10));
         new IdentitySeeder(properties, directory, new PasswordHasher()).run(null);
         tokens = new TokenService(JdbcClient.create(dataSource), directory, properties, clock);
         alice = directory.userByName("alice").orElseThrow();

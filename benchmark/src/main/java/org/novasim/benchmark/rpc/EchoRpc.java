@@ -2,9 +2,9 @@ package org.novasim.benchmark.rpc;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.novasim.common.RpcConfiguration;
 import org.novasim.common.rpc.QueueSpec;
 import org.novasim.common.rpc.RpcClient;
-import org.novasim.common.rpc.RpcConfiguration;
 import org.novasim.common.rpc.RpcContext;
 import org.novasim.common.rpc.RpcEndpoint;
 import org.novasim.common.rpc.RpcMethod;

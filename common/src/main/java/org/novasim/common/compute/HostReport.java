@@ -1,6 +1,7 @@
 package org.novasim.common.compute;
 
 import java.util.List;
+import org.novasim.common.rpc.Since;
 
 /**
  * One simulated host's inventory and usage, as Nova's resource tracker writes it to compute_nodes.
@@ -35,9 +36,9 @@ public record HostReport(
         int failedBuilds,
         String hypervisorType,
         String architecture,
-        int currentWorkload,
-        String hostIp,
-        List<String> settledInstances) {
+        @Since("1.1") int currentWorkload,
+        @Since("1.1") String hostIp,
+        @Since("1.1") List<String> settledInstances) {
 
     public HostReport {
         settledInstances = settledInstances == null ? List.of() : List.copyOf(settledInstances);

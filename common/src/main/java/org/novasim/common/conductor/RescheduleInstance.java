@@ -3,6 +3,7 @@ package org.novasim.common.conductor;
 import java.util.List;
 import org.novasim.common.compute.BuildInstance;
 import org.novasim.common.instance.ActionEvent;
+import org.novasim.common.rpc.Since;
 
 /**
  * A build failed on {@code failedHost}, which has already freed the claim and the addresses. The conductor tries
@@ -18,7 +19,7 @@ public record RescheduleInstance(
         String reason,
         boolean retryable,
         List<ActionEvent> events,
-        boolean claimRefused) {
+        @Since("1.1") boolean claimRefused) {
 
     public RescheduleInstance {
         events = events == null ? List.of() : List.copyOf(events);

@@ -184,7 +184,13 @@ public final class RpcClient implements SmartLifecycle {
     }
 
     private Message message(RpcContext context, RpcMethod<?, ?> method, Object args, MessageDeliveryMode mode) {
-        RpcEnvelope envelope = new RpcEnvelope(method.name(), method.since().toString(), context, codec.toTree(args));
+        RpcVersion cap = properties.capOf(method.topic());
+        if (cap != null && method.since().compareTo(cap) > 0) {
+            throw new UnsupportedVersionException("Cannot send " + method.name() + " (version " + method.since()
+                    + "): novasim.rpc.version-caps." + method.topic() + " is " + cap);
+        }
+        RpcEnvelope envelope =
+                new RpcEnvelope(method.name(), method.since().toString(), context, codec.toTree(args, cap));
         MessageProperties props = new MessageProperties();
         props.setContentType(MessageProperties.CONTENT_TYPE_JSON);
         props.setDeliveryMode(mode);

@@ -30,6 +30,23 @@ public final class RpcEndpoint {
         return version;
     }
 
+    /**
+     * This endpoint as a process capped at {@code cap} serves it: at that version, without the methods added
+     * after it. Uncapped (null), or capped at this version or above, it is unchanged.
+     */
+    public RpcEndpoint cappedAt(RpcVersion cap) {
+        if (cap == null || cap.major() != version.major() || cap.compareTo(version) >= 0) {
+            return this;
+        }
+        Map<String, Binding<?, ?>> older = new LinkedHashMap<>();
+        bindings.forEach((name, binding) -> {
+            if (binding.method().since().compareTo(cap) <= 0) {
+                older.put(name, binding);
+            }
+        });
+        return new RpcEndpoint(topic, cap, older);
+    }
+
     Binding<?, ?> binding(String method) {
         return bindings.get(method);
     }

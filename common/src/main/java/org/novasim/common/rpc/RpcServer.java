@@ -38,6 +38,7 @@ public final class RpcServer implements SmartLifecycle {
     private final TopicExchange exchange;
     private final RpcObservations observations;
     private final List<SimpleMessageListenerContainer> containers = new ArrayList<>();
+    private final RpcProperties properties;
     private volatile boolean running;
 
     public RpcServer(
@@ -46,17 +47,20 @@ public final class RpcServer implements SmartLifecycle {
             ConfigurableListableBeanFactory beanFactory,
             RpcCodec codec,
             TopicExchange exchange,
-            RpcObservations observations) {
+            RpcObservations observations,
+            RpcProperties properties) {
         this.connectionFactory = connectionFactory;
         this.admin = admin;
         this.beanFactory = beanFactory;
         this.codec = codec;
         this.exchange = exchange;
         this.observations = observations;
+        this.properties = properties;
     }
 
     /** Serves the endpoint from the queue; starts consuming now if the application is already running. */
     public synchronized void serve(RpcEndpoint endpoint, QueueSpec spec) {
+        RpcEndpoint served = endpoint.cappedAt(properties.capOf(endpoint.topic()));
         declare(spec);
         SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
         container.setQueueNames(spec.name());
@@ -66,7 +70,7 @@ public final class RpcServer implements SmartLifecycle {
         container.setDefaultRequeueRejected(false);
         container.setMissingQueuesFatal(false);
         container.setAmqpAdmin(admin);
-        RpcDispatcher dispatcher = new RpcDispatcher(endpoint, codec);
+        RpcDispatcher dispatcher = new RpcDispatcher(served, codec);
         container.setMessageListener(
                 (ChannelAwareMessageListener) (message, channel) -> onMessage(dispatcher, message, channel));
         container.afterPropertiesSet();

@@ -27,6 +27,11 @@ public record RpcVersion(int major, int minor) implements Comparable<RpcVersion>
         }
     }
 
+    /** For the binding of settings such as {@code novasim.rpc.version-caps.compute=1.1}. */
+    public static RpcVersion valueOf(String text) {
+        return parse(text);
+    }
+
     /** True when a server speaking this version can handle a message sent at {@code requested}. */
     public boolean canServe(RpcVersion requested) {
         return requested.major == major && requested.minor <= minor;

@@ -13,11 +13,9 @@ public class ServiceClient {
         this.rpc = rpc;
     }
 
-    public void heartbeat(String binary, String host, String topic) {
+    public void heartbeat(String binary, String host, String topic, Instant sentAt) {
         rpc.fanout(
-                RpcContext.system(),
-                ServiceApi.SERVICE_HEARTBEAT,
-                new ServiceHeartbeat(binary, host, topic, Instant.now()));
+                RpcContext.system(), ServiceApi.SERVICE_HEARTBEAT, new ServiceHeartbeat(binary, host, topic, sentAt));
     }
 
     /** Asks every process to report now; the answers arrive on the host report and heartbeat fanouts. */

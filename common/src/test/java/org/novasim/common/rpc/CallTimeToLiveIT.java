@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.novasim.broker.BrokerSettings;
 import org.novasim.broker.EmbeddedBroker;
+import org.novasim.common.RpcConfiguration;
 import org.novasim.testsupport.TestBroker;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.BindingBuilder;

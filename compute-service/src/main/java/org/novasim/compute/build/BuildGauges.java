@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.function.ToIntFunction;
+import org.novasim.compute.host.BuildLimiter;
 import org.novasim.compute.host.SimulatedHosts;
 
 /**

@@ -8,7 +8,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.novasim.common.compute.Capacity;
 import org.novasim.common.compute.HostReport;
-import org.novasim.compute.build.BuildLimiter;
 import org.novasim.compute.resource.ResourceTracker;
 
 /** One simulated compute host: its size, its claims, its build slots and its recent build failures. */

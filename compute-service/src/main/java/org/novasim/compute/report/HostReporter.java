@@ -80,6 +80,19 @@ public final class HostReporter {
         }
     }
 
+    /**
+     * An operator took a host out of rotation or put it back (os-services disable/enable): it says so in its
+     * reports, at once, so schedulers learn it without waiting for an interval. Unknown hosts are ignored.
+     */
+    public void setEnabled(String hostName, boolean enabled) {
+        SimulatedHost host = hosts.get(hostName);
+        if (host != null && host.isEnabled() != enabled) {
+            log.info("host {} is now {}", host.name(), enabled ? "enabled" : "disabled");
+            host.setEnabled(enabled);
+            reportHost(host);
+        }
+    }
+
     /** One host at once, e.g. after it was disabled, so schedulers learn it without waiting for an interval. */
     public void reportHost(SimulatedHost host) {
         if (!mayReport.getAsBoolean()) {

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 import org.novasim.common.instance.InstanceInfo;
 import org.novasim.common.instance.PowerState;
+import org.novasim.compute.FakeDriverProperties;
 
 /**
  * A hypervisor that only pretends (Nova's virt/fake.py): a boot takes the configured delay and fails at the

@@ -34,10 +34,10 @@ import org.novasim.common.network.Vif;
 import org.novasim.common.rpc.RpcContext;
 import org.novasim.common.rpc.RpcObservations;
 import org.novasim.common.rpc.RpcTimeoutException;
+import org.novasim.compute.FakeDriverProperties;
 import org.novasim.compute.host.HostGroup;
 import org.novasim.compute.host.SimulatedHosts;
 import org.novasim.compute.virt.FakeDriver;
-import org.novasim.compute.virt.FakeDriverProperties;
 
 /** The steps a build reports, in order, with the task state each expects, and how a failed build ends. */
 class InstanceBuilderTest {

@@ -32,8 +32,8 @@ import org.novasim.common.instance.PowerState;
 import org.novasim.common.instance.TaskState;
 import org.novasim.common.instance.VmState;
 import org.novasim.common.rpc.RpcContext;
+import org.novasim.compute.FakeDriverProperties;
 import org.novasim.compute.virt.FakeDriver;
-import org.novasim.compute.virt.FakeDriverProperties;
 
 /** The state transitions a host reports for stop, start and reboot, with the task states each step expects. */
 class PowerActionsTest {

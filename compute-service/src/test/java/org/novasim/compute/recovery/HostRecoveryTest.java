@@ -25,11 +25,11 @@ import org.novasim.common.rpc.RpcContext;
 import org.novasim.common.rpc.RpcTimeoutException;
 import org.novasim.common.rpc.UndeliverableException;
 import org.novasim.common.rpc.UnsupportedVersionException;
+import org.novasim.compute.FakeDriverProperties;
 import org.novasim.compute.host.HostGroup;
 import org.novasim.compute.host.SimulatedHosts;
 import org.novasim.compute.resource.ResourceTracker;
 import org.novasim.compute.virt.FakeDriver;
-import org.novasim.compute.virt.FakeDriverProperties;
 
 /** What a restarted compute process takes back, and when it stops waiting for the conductor. */
 class HostRecoveryTest {

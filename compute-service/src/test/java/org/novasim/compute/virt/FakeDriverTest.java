@@ -15,6 +15,7 @@ import org.novasim.common.instance.FlavorSpec;
 import org.novasim.common.instance.ImageSpec;
 import org.novasim.common.instance.InstanceInfo;
 import org.novasim.common.instance.PowerState;
+import org.novasim.compute.FakeDriverProperties;
 
 class FakeDriverTest {
 

@@ -1,8 +1,8 @@
 package org.novasim.network.instance;
 
 import org.novasim.network.ip.IpAddress;
-import org.novasim.network.network.NetworkEntity;
-import org.novasim.network.port.PortEntity;
+import org.novasim.network.store.NetworkEntity;
+import org.novasim.network.store.PortEntity;
 
 /**
  * One NIC an instance asked for, resolved: a network (with perhaps a fixed address on it), or an existing port.

@@ -11,10 +11,10 @@ import org.novasim.common.network.RequestedNetwork;
 import org.novasim.network.Inputs;
 import org.novasim.network.NetworkProperties;
 import org.novasim.network.Scope;
-import org.novasim.network.network.NetworkEntity;
 import org.novasim.network.network.NetworkService;
-import org.novasim.network.port.PortEntity;
-import org.novasim.network.port.PortRepository;
+import org.novasim.network.store.NetworkEntity;
+import org.novasim.network.store.PortEntity;
+import org.novasim.network.store.PortRepository;
 import org.springframework.stereotype.Component;
 
 /**

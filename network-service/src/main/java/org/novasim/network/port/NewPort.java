@@ -2,7 +2,7 @@ package org.novasim.network.port;
 
 import java.util.List;
 import org.novasim.common.network.PortFixedIp;
-import org.novasim.network.network.NetworkEntity;
+import org.novasim.network.store.NetworkEntity;
 
 /**
  * What a port about to be created should be.

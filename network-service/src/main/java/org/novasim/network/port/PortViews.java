@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import org.novasim.common.network.Port;
 import org.novasim.common.network.PortFixedIp;
+import org.novasim.network.store.FixedIpStore;
+import org.novasim.network.store.PortEntity;
 import org.springframework.stereotype.Component;
 
 /** Ports as Neutron shows them: the row plus its addresses, with "" where Neutron shows an unbound field empty. */

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.novasim.network.ip.Cidr;
 import org.novasim.network.ip.IpAddress;
 import org.novasim.network.ip.IpRange;
-import org.novasim.network.port.FixedIpStore;
+import org.novasim.network.store.FixedIpStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;

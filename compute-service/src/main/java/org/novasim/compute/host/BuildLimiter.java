@@ -1,4 +1,4 @@
-package org.novasim.compute.build;
+package org.novasim.compute.host;
 
 import java.util.ArrayDeque;
 import java.util.Queue;

@@ -1,26 +1,36 @@
 package org.novasim.api.conductor;
 
+import java.util.List;
 import org.novasim.common.conductor.ConductorApi;
 import org.novasim.common.rpc.QueueSpec;
 import org.novasim.common.rpc.RpcEndpoint;
-import org.novasim.common.rpc.RpcServer;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.annotation.Configuration;
+import org.novasim.common.rpc.RpcEndpoints;
+import org.springframework.stereotype.Component;
 
 /**
- * The conductor consumes the shared {@code conductor} queue. Builds wait on the scheduler's answer, so the
- * queue has enough consumers for many at once; several api-service processes share the work.
+ * The conductor's door: the shared {@code conductor} queue, which several api-service processes share. Builds go
+ * to the {@link BuildConductor}, state changes to the {@link InstanceStateWriter}, a restarted host's questions to
+ * the {@link HostInventory}.
  */
-@Configuration(proxyBeanMethods = false)
-class ConductorRpcConfiguration {
+@Component
+class ConductorEndpoints implements RpcEndpoints {
 
-    ConductorRpcConfiguration(
-            RpcServer server,
-            BuildConductor builds,
-            InstanceStateWriter states,
-            HostInventory hosts,
-            @Value("${novasim.conductor.consumers:16}") int consumers) {
-        server.serve(
+    private final BuildConductor builds;
+    private final InstanceStateWriter states;
+    private final HostInventory hosts;
+    private final ConductorProperties properties;
+
+    ConductorEndpoints(
+            BuildConductor builds, InstanceStateWriter states, HostInventory hosts, ConductorProperties properties) {
+        this.builds = builds;
+        this.states = states;
+        this.hosts = hosts;
+        this.properties = properties;
+    }
+
+    @Override
+    public List<Served> endpoints() {
+        return List.of(new Served(
                 RpcEndpoint.builder(ConductorApi.TOPIC, ConductorApi.VERSION)
                         .on(ConductorApi.SCHEDULE_AND_BUILD_INSTANCES, (context, request) -> {
                             builds.scheduleAndBuild(context, request);
@@ -40,6 +50,6 @@ class ConductorRpcConfiguration {
                         })
                         .on(ConductorApi.INSTANCES_ON_HOSTS, (context, request) -> hosts.onHosts(request))
                         .build(),
-                QueueSpec.shared(ConductorApi.TOPIC, consumers, 4));
+                QueueSpec.shared(ConductorApi.TOPIC, properties.consumers(), 4)));
     }
 }

@@ -1,12 +1,11 @@
-package org.novasim.api.action;
+package org.novasim.api.server;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import org.novasim.api.action.InstanceAction;
+import org.novasim.api.action.InstanceActionEvent;
+import org.novasim.api.action.InstanceActions;
 import org.novasim.api.instance.Instance;
-import org.novasim.api.server.ServerService;
 import org.novasim.api.service.LegacyTimestamps;
 import org.novasim.api.web.ApiException;
 import org.novasim.api.web.ApiVersion;
@@ -27,14 +26,11 @@ import org.springframework.web.bind.annotation.RestController;
 class InstanceActionsController {
 
     private final ServerService servers;
-    private final InstanceActionRepository actions;
-    private final InstanceActionEventRepository events;
+    private final InstanceActions actions;
 
-    InstanceActionsController(
-            ServerService servers, InstanceActionRepository actions, InstanceActionEventRepository events) {
+    InstanceActionsController(ServerService servers, InstanceActions actions) {
         this.servers = servers;
         this.actions = actions;
-        this.events = events;
     }
 
     @GetMapping
@@ -42,7 +38,7 @@ class InstanceActionsController {
         Instance instance = servers.get(context, serverId);
         return Map.of(
                 "instanceActions",
-                actions.findByInstanceUuidOrderByStartTimeDescIdDesc(instance.uuid()).stream()
+                actions.of(instance.uuid()).stream()
                         .map(action -> action(action, version))
                         .toList());
     }
@@ -51,19 +47,15 @@ class InstanceActionsController {
     Map<String, Object> show(
             RpcContext context, ApiVersion version, @PathVariable String serverId, @PathVariable String requestId) {
         Instance instance = servers.get(context, serverId);
-        InstanceAction action = actions.findByInstanceUuidAndRequestId(instance.uuid(), requestId)
+        InstanceAction action = actions.find(instance.uuid(), requestId)
                 .orElseThrow(() -> ApiException.notFound("Action " + requestId + " not found"));
         Map<String, Object> view = action(action, version);
         boolean admin = context.isAdmin();
         if (admin || version.atLeast(2, 51)) {
             boolean hosts = version.atLeast(2, 62);
-            List<InstanceActionEvent> found =
-                    new ArrayList<>(events.findByActionIdOrderByStartTimeAscIdAsc(action.id()));
-            // Nova lists an action's events newest first.
-            Collections.reverse(found);
             view.put(
                     "events",
-                    found.stream()
+                    actions.eventsOf(action).stream()
                             .map(event -> event(event, instance, admin, hosts))
                             .toList());
         }

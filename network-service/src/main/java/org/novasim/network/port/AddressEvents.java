@@ -1,6 +1,7 @@
-package org.novasim.network.ipam;
+package org.novasim.network.port;
 
 import org.novasim.network.ip.IpAddress;
+import org.novasim.network.ipam.IpAllocator;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 

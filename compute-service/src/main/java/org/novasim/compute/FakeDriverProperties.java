@@ -1,4 +1,4 @@
-package org.novasim.compute.virt;
+package org.novasim.compute;
 
 import java.time.Duration;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.novasim.common.rpc;
+package org.novasim.common;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
@@ -17,12 +17,26 @@ import org.novasim.common.network.PortInUseException;
 import org.novasim.common.network.PortNotFoundException;
 import org.novasim.common.network.SubnetInUseException;
 import org.novasim.common.network.SubnetNotFoundException;
+import org.novasim.common.rpc.InvalidArgumentsException;
+import org.novasim.common.rpc.InvalidContextException;
+import org.novasim.common.rpc.RemoteErrors;
+import org.novasim.common.rpc.RpcClient;
+import org.novasim.common.rpc.RpcCodec;
+import org.novasim.common.rpc.RpcEndpoints;
+import org.novasim.common.rpc.RpcObservations;
+import org.novasim.common.rpc.RpcProperties;
+import org.novasim.common.rpc.RpcServer;
+import org.novasim.common.rpc.RpcTimeoutException;
+import org.novasim.common.rpc.UndeliverableException;
+import org.novasim.common.rpc.UnknownMethodException;
+import org.novasim.common.rpc.UnsupportedVersionException;
 import org.novasim.common.scheduler.NoValidHostException;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -31,12 +45,22 @@ import org.springframework.context.annotation.PropertySource;
 
 /**
  * The RPC plumbing every service imports ({@code @Import(RpcConfiguration.class)}): the exchange, the client and
- * the server. {@code novasim-rpc.properties} turns on publisher confirms and returns, which RPC relies on.
+ * the server, which serves every {@link RpcEndpoints} bean once the context is built. {@code
+ * novasim-rpc.properties} turns on publisher confirms and returns, which RPC relies on. It sits above the
+ * contract packages because it knows all of their typed errors; they know only the plumbing in {@code rpc}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RpcProperties.class)
 @PropertySource({"classpath:novasim-rpc.properties", "classpath:novasim-observability.properties"})
 public class RpcConfiguration {
+
+    /** After every singleton exists, before anything starts: the declared endpoints, in order. */
+    @Bean
+    SmartInitializingSingleton rpcEndpointsServed(RpcServer server, ObjectProvider<RpcEndpoints> declared) {
+        return () -> declared.orderedStream()
+                .flatMap(endpoints -> endpoints.endpoints().stream())
+                .forEach(served -> server.serve(served.endpoint(), served.queue()));
+    }
 
     @Bean
     RpcCodec rpcCodec() {
@@ -103,7 +127,8 @@ public class RpcConfiguration {
             ConfigurableListableBeanFactory beanFactory,
             RpcCodec codec,
             TopicExchange exchange,
-            RpcObservations observations) {
-        return new RpcServer(connectionFactory, admin, beanFactory, codec, exchange, observations);
+            RpcObservations observations,
+            RpcProperties properties) {
+        return new RpcServer(connectionFactory, admin, beanFactory, codec, exchange, observations, properties);
     }
 }

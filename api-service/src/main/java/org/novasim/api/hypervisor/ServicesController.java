@@ -1,11 +1,14 @@
-package org.novasim.api.service;
+package org.novasim.api.hypervisor;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.novasim.api.hypervisor.ComputeNodes;
-import org.novasim.api.hypervisor.HostInstances;
+import org.novasim.api.service.HostEnablement;
+import org.novasim.api.service.LegacyTimestamps;
+import org.novasim.api.service.ServiceDirectory;
+import org.novasim.api.service.ServiceKey;
+import org.novasim.api.service.ServiceRecord;
 import org.novasim.api.web.ApiException;
 import org.novasim.api.web.ApiVersion;
 import org.novasim.api.web.Policy;

@@ -1,4 +1,4 @@
-package org.novasim.network.port;
+package org.novasim.network.store;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package org.novasim.network.rpc;
 
-import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
 import org.novasim.common.network.Deallocated;
 import org.novasim.common.network.InvalidInputException;
 import org.novasim.common.network.NetworkApi;
@@ -10,8 +10,8 @@ import org.novasim.common.network.SubnetList;
 import org.novasim.common.rpc.QueueSpec;
 import org.novasim.common.rpc.RpcContext;
 import org.novasim.common.rpc.RpcEndpoint;
+import org.novasim.common.rpc.RpcEndpoints;
 import org.novasim.common.rpc.RpcHandler;
-import org.novasim.common.rpc.RpcServer;
 import org.novasim.network.NetworkProperties;
 import org.novasim.network.Scope;
 import org.novasim.network.instance.InstanceNetworks;
@@ -21,27 +21,42 @@ import org.novasim.network.port.PortService;
 import org.novasim.network.subnet.SubnetService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Component;
 
 /**
  * The network service's one door: every method of {@link NetworkApi} on the shared {@code network} queue, so
  * several network-service processes take turns. Each handler only translates and hands over.
  */
-@Configuration(proxyBeanMethods = false)
-class NetworkRpcConfiguration {
+@Component
+class NetworkEndpoints implements RpcEndpoints {
 
-    private static final Logger log = LoggerFactory.getLogger(NetworkRpcConfiguration.class);
+    private static final Logger log = LoggerFactory.getLogger(NetworkEndpoints.class);
 
-    NetworkRpcConfiguration(
-            RpcServer server,
+    private final InstanceNetworks instances;
+    private final NetworkService networks;
+    private final SubnetService subnets;
+    private final PortService ports;
+    private final NetworkProperties properties;
+    private final PortMetrics portMetrics;
+
+    NetworkEndpoints(
             InstanceNetworks instances,
             NetworkService networks,
             SubnetService subnets,
             PortService ports,
             NetworkProperties properties,
-            MeterRegistry meters) {
-        PortMetrics portMetrics = new PortMetrics(meters);
+            PortMetrics portMetrics) {
+        this.instances = instances;
+        this.networks = networks;
+        this.subnets = subnets;
+        this.ports = ports;
+        this.properties = properties;
+        this.portMetrics = portMetrics;
+    }
+
+    @Override
+    public List<Served> endpoints() {
         RpcEndpoint endpoint = RpcEndpoint.builder(NetworkApi.TOPIC, NetworkApi.VERSION)
                 .on(NetworkApi.ALLOCATE_FOR_INSTANCE, guarded(portMetrics.allocations(instances::allocate)))
                 .on(NetworkApi.DEALLOCATE_FOR_INSTANCE, guarded((context, args) -> {
@@ -81,7 +96,8 @@ class NetworkRpcConfiguration {
                     return null;
                 }))
                 .build();
-        server.serve(endpoint, QueueSpec.shared(NetworkApi.TOPIC, properties.consumers(), properties.prefetch()));
+        return List.of(new Served(
+                endpoint, QueueSpec.shared(NetworkApi.TOPIC, properties.consumers(), properties.prefetch())));
     }
 
     /**

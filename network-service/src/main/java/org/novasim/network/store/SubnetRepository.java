@@ -1,4 +1,4 @@
-package org.novasim.network.subnet;
+package org.novasim.network.store;
 
 import java.util.List;
 import org.springframework.data.jdbc.repository.query.Query;

@@ -1,4 +1,4 @@
-package org.novasim.compute.build;
+package org.novasim.compute.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.novasim.api.action;
+package org.novasim.api.server;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package org.novasim.network.subnet;
+package org.novasim.network.store;
 
 import java.time.Instant;
 import java.util.List;

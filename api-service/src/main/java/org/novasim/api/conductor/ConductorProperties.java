@@ -1,0 +1,31 @@
+package org.novasim.api.conductor;
+
+import java.time.Duration;
+import org.novasim.common.Settings;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The conductor's knobs.
+ *
+ * @param consumers         concurrent consumers of the shared {@code conductor} queue; builds wait on the
+ *                          scheduler's answer, so there are enough for many at once
+ * @param maxHostsPerBuild  how many hosts a build may try in all when hosts keep refusing it for want of room
+ * @param buildTimeout      an instance still building this long after its creation goes to ERROR (Nova's
+ *                          instance_build_timeout); zero turns it off
+ * @param buildTimeoutCheck how often the conductor looks for builds that timed out
+ */
+@ConfigurationProperties("novasim.conductor")
+public record ConductorProperties(
+        @DefaultValue("16") int consumers,
+        @DefaultValue("10") int maxHostsPerBuild,
+        @DefaultValue("600s") Duration buildTimeout,
+        @DefaultValue("30s") Duration buildTimeoutCheck) {
+
+    public ConductorProperties {
+        Settings.atLeast("novasim.conductor.consumers", consumers, 1);
+        Settings.atLeast("novasim.conductor.max-hosts-per-build", maxHostsPerBuild, 1);
+        Settings.notNegative("novasim.conductor.build-timeout", buildTimeout);
+        Settings.positive("novasim.conductor.build-timeout-check", buildTimeoutCheck);
+    }
+}
