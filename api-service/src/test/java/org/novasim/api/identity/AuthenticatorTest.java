@@ -45,7 +45,8 @@ class AuthenticatorTest {
                 "RegionOne",
                 "",
                 List.of(new IdentityProperties.ProjectSeed("p1", null)),
-                List.of(new IdentityProperties.UserSeed("alice", "secret", "p1", List.of("member"), null)));
+                List.of(new IdentityProperties.UserSeed("alice", "secret", "p1", List.of("member"), null)),
+                Duration.ofMinutes(10));
         PasswordHasher hasher = new PasswordHasher() {
             @Override
             public boolean matches(String password, String stored) {

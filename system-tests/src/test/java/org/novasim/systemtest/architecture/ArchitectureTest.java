@@ -98,23 +98,12 @@ class ArchitectureTest {
     /**
      * Feature packages depend on each other one way: a cycle means neither can change or be understood alone.
      * Slices are each module's feature packages ({@code api.server}, {@code common.rpc}, ...).
-     *
-     * <p>One known exception, frozen here until issue 12 rewrites the AuthFilter: {@code api.web} (the filters
-     * and error handling) and {@code api.identity} (tokens) use each other. The dependency of api.web on
-     * api.identity is ignored; any other cycle, including a new one through these two, fails.
      */
     @Test
     void featurePackagesHaveNoCycles() {
         slices().matching("org.novasim.(*).(*)..")
                 .should()
                 .beFreeOfCycles()
-                .ignoreDependency(
-                        describe(
-                                "in api.web",
-                                (JavaClass c) -> c.getPackageName().startsWith("org.novasim.api.web")),
-                        describe(
-                                "in api.identity",
-                                (JavaClass c) -> c.getPackageName().startsWith("org.novasim.api.identity")))
                 .because("a package cycle couples features that should change alone")
                 .check(CLASSES);
     }
