@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -16,12 +17,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.novasim.testsupport.TestBroker;
+import org.novasim.testsupport.TestDatabase;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * No Docker engine runs here, so this checks what can be checked without one: every service of the compose file
- * is built from the repository's Dockerfile or is an official image, and its health check asks something that
- * service really serves, with a tool its image really has; start order follows health; nothing secret is baked in.
+ * What can be checked without an engine (CI runs the demo itself: docker/demo-check.sh): every service of the compose
+ * file is built from the repository's Dockerfile or is an official image, and its health check asks something that
+ * service really serves, with a tool its image really has; start order follows health; nothing secret is baked in;
+ * base images are variables whose defaults are the official images, each with a local stand-in (./novasim images),
+ * and nothing needs BuildKit or a registry.
  */
 class ComposeFileTest {
 
@@ -52,7 +57,7 @@ class ComposeFileTest {
                         "scheduler-service",
                         "compute-service",
                         "network-service");
-        assertThat(image("rabbitmq")).startsWith("rabbitmq:").endsWith("-management");
+        assertThat(officialImage("rabbitmq")).startsWith("rabbitmq:").endsWith("-management");
         assertThat(list(services.get("rabbitmq"), "ports"))
                 .anyMatch(port -> port.toString().endsWith(":15672"));
         assertThat(list(services.get("api-service"), "ports"))
@@ -101,7 +106,7 @@ class ComposeFileTest {
                 assertThat(pom).as(service + " serves /actuator/health").contains("spring-boot-starter-actuator");
                 assertThat(serviceYml(service)).as(service + " exposes health").containsPattern("include: .*health");
             } else {
-                String imageName = image(service).split(":")[0];
+                String imageName = officialImage(service).split(":")[0];
                 assertThat(IMAGE_TOOLS)
                         .as(service + " is an official image we know")
                         .containsKey(imageName);
@@ -109,8 +114,10 @@ class ComposeFileTest {
                 assertThat(command).as(service + " healthcheck").contains(IMAGE_TOOLS.get(imageName));
             }
         }
-        // wget comes with busybox in the Alpine runtime image; the Dockerfile's own HEALTHCHECK uses it too.
-        assertThat(finalStage()).containsPattern("(?m)^FROM eclipse-temurin:17-jre-alpine\\s*$");
+        // wget comes with busybox in the Alpine runtime image (and with Debian's wget in the local stand-in); the
+        // Dockerfile's own HEALTHCHECK uses it too.
+        assertThat(dockerfile).containsPattern("(?m)^ARG JRE_IMAGE=eclipse-temurin:17-jre-alpine\\s*$");
+        assertThat(finalStage()).containsPattern("(?m)^FROM \\$\\{JRE_IMAGE}\\s*$");
         assertThat(finalStage())
                 .contains("HEALTHCHECK")
                 .contains("wget -q -O /dev/null \"http://127.0.0.1:${SERVER_PORT}/actuator/health\"");
@@ -178,6 +185,69 @@ class ComposeFileTest {
     }
 
     @Test
+    void baseImagesAreVariablesWhoseDefaultsAreTheOfficialImagesTheTestsUseToo() {
+        assertThat(dockerfile).containsPattern("(?m)^ARG JDK_IMAGE=eclipse-temurin:17-jdk\\s*$");
+        assertThat(dockerfile).containsPattern("(?m)^FROM \\$\\{JDK_IMAGE} AS build\\s*$");
+        for (String service : Checkout.SERVICES) {
+            Map<String, Object> args = map(map(services.get(service), "build"), "args");
+            assertThat(args.get("JDK_IMAGE")).as(service).isEqualTo("${NOVASIM_JDK_IMAGE:-eclipse-temurin:17-jdk}");
+            assertThat(args.get("JRE_IMAGE"))
+                    .as(service)
+                    .isEqualTo("${NOVASIM_JRE_IMAGE:-eclipse-temurin:17-jre-alpine}");
+        }
+        assertThat(image("rabbitmq")).isEqualTo("${NOVASIM_RABBITMQ_IMAGE:-" + TestBroker.OFFICIAL_IMAGE + "}");
+        assertThat(image("postgres")).isEqualTo("${NOVASIM_POSTGRES_IMAGE:-" + TestDatabase.OFFICIAL_IMAGE + "}");
+    }
+
+    @Test
+    void everyImageVariableHasALocalStandInThatNovasimImagesBuildsAndNames() throws IOException {
+        String text = Files.readString(repository.resolve("docker-compose.yml"));
+        String images = Files.readString(repository.resolve("docker/images.sh"));
+        Matcher matcher = Pattern.compile("\\$\\{NOVASIM_([A-Z]+)_IMAGE:-").matcher(text);
+        Set<String> variables = new TreeSet<>();
+        while (matcher.find()) {
+            variables.add(matcher.group(1));
+        }
+        assertThat(variables).containsExactly("JDK", "JRE", "POSTGRES", "RABBITMQ");
+        for (String name : variables) {
+            String folder = name.toLowerCase(Locale.ROOT);
+            assertThat(repository.resolve("docker/images/" + folder + "/Dockerfile"))
+                    .isRegularFile();
+            // offline.env names the local image; never an official image's name.
+            assertThat(images).contains("NOVASIM_" + name + "_IMAGE=${IMAGE[" + folder + "]}");
+            assertThat(images).containsPattern("\\[" + folder + "]=novasim/" + folder + ":");
+        }
+    }
+
+    @Test
+    void nothingNeedsBuildKitOrARegistryAndEveryModulePomIsCopiedBeforeTheSources() throws IOException {
+        // A "# syntax=" line makes BuildKit fetch its frontend from a registry; cache mounts need BuildKit, which
+        // the docker client docker-compose v1 calls may lack.
+        assertThat(dockerfile).doesNotContainPattern("(?m)^#\\s*syntax=").doesNotContain("--mount");
+        String pom = Files.readString(repository.resolve("pom.xml"));
+        Matcher module = Pattern.compile("<module>([^<]+)</module>").matcher(pom);
+        int modules = 0;
+        while (module.find()) {
+            modules++;
+            String name = module.group(1);
+            assertThat(dockerfile)
+                    .as("the Dockerfile copies " + name + "/pom.xml")
+                    .contains("COPY " + name + "/pom.xml " + name + "/");
+        }
+        assertThat(modules).isGreaterThan(5);
+        assertThat(dockerfile.indexOf("COPY . .")).isGreaterThan(dockerfile.lastIndexOf("/pom.xml "));
+    }
+
+    @Test
+    void portsArePublishedOnTheLoopbackAddressUnlessToldOtherwise() {
+        for (Map.Entry<String, Map<String, Object>> entry : services.entrySet()) {
+            for (Object port : list(entry.getValue(), "ports")) {
+                assertThat(port.toString()).as(entry.getKey()).startsWith("${NOVASIM_BIND:-127.0.0.1}:");
+            }
+        }
+    }
+
+    @Test
     void validatesWithDockerCompose() throws Exception {
         assumeTrue(onPath("docker-compose"), "docker-compose is not installed (.ci/run installs it)");
         Process process = new ProcessBuilder("docker-compose", "-f", "docker-compose.yml", "config", "-q")
@@ -210,6 +280,12 @@ class ComposeFileTest {
 
     private static String image(String service) {
         return String.valueOf(services.get(service).get("image"));
+    }
+
+    /** The image a service runs with no variable set: the default of "${VARIABLE:-default}". */
+    private static String officialImage(String service) {
+        Matcher matcher = Pattern.compile("\\$\\{[A-Z_]+:-([^}]+)}").matcher(image(service));
+        return matcher.matches() ? matcher.group(1) : image(service);
     }
 
     @SuppressWarnings("unchecked")

@@ -10,47 +10,54 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.testcontainers.DockerClientFactory;
 import org.testcontainers.rabbitmq.RabbitMQContainer;
+import org.testcontainers.utility.DockerImageName;
 
 /**
  * A real RabbitMQ for tests, isolated from every other test run on the same broker.
  *
- * <p>Where a Docker engine answers, a Testcontainers RabbitMQ (one per JVM). Otherwise the broker configured by
- * {@code NOVASIM_TEST_RABBITMQ_HOST}/{@code _PORT}/{@code _USER}/{@code _PASSWORD}/{@code _MANAGEMENT_PORT}
- * (default 127.0.0.1:5672, guest/guest, management on 15672), with a fresh virtual host created through the
- * management API and deleted when the JVM exits.
+ * <p>Where a Docker engine answers, a Testcontainers RabbitMQ (one per JVM, removed when it exits; image and choice
+ * as {@link TestContainers} says). Otherwise the broker configured by {@code NOVASIM_TEST_RABBITMQ_HOST}/{@code
+ * _PORT}/{@code _USER}/{@code _PASSWORD}/{@code _MANAGEMENT_PORT} (default 127.0.0.1:5672, guest/guest, management
+ * on 15672), with a fresh virtual host created through the management API and deleted when the JVM exits.
  */
 public final class TestBroker {
 
+    /** The image docker-compose.yml and the tests use by default; a local one stands in where none can be pulled. */
+    public static final String OFFICIAL_IMAGE = "rabbitmq:3.13-management";
+
     private static final Logger log = LoggerFactory.getLogger(TestBroker.class);
     private static BrokerEndpoint shared;
+    private static boolean inContainer;
 
     private TestBroker() {}
 
     /** The broker of this test JVM, started or prepared on first use. */
     public static synchronized BrokerEndpoint get() {
         if (shared == null) {
-            shared = DockerClientFactory.instance().isDockerAvailable() ? container() : localVirtualHost();
+            Optional<DockerImageName> image = TestContainers.usable("rabbitmq", OFFICIAL_IMAGE);
+            inContainer = image.isPresent();
+            shared = image.map(TestBroker::container).orElseGet(TestBroker::localVirtualHost);
         }
         return shared;
     }
 
     /** Another isolated virtual host on the same broker, for a test that must not share even with its JVM. */
-    public static BrokerEndpoint isolated() {
+    public static synchronized BrokerEndpoint isolated() {
         BrokerEndpoint base = get();
         return base.managementPort() > 0
-                ? createVirtualHost(base.host(), base.port(), base.username(), base.password(), base.managementPort())
+                ? createVirtualHost(
+                        base.host(), base.port(), base.username(), base.password(), base.managementPort(), !inContainer)
                 : base;
     }
 
-    private static BrokerEndpoint container() {
-        RabbitMQContainer container = new RabbitMQContainer("rabbitmq:3.13-management");
-        container.start();
-        log.info("test broker: Testcontainers RabbitMQ at {}", container.getAmqpUrl());
+    private static BrokerEndpoint container(DockerImageName image) {
+        RabbitMQContainer container = TestContainers.start(new RabbitMQContainer(image), "test broker");
+        log.info("test broker: RabbitMQ at {}, management on port {}", container.getAmqpUrl(), container.getHttpPort());
         return new BrokerEndpoint(
                 container.getHost(),
                 container.getAmqpPort(),
@@ -66,17 +73,20 @@ public final class TestBroker {
         String user = env("NOVASIM_TEST_RABBITMQ_USER", "guest");
         String password = env("NOVASIM_TEST_RABBITMQ_PASSWORD", "guest");
         int managementPort = Integer.parseInt(env("NOVASIM_TEST_RABBITMQ_MANAGEMENT_PORT", "15672"));
-        return createVirtualHost(host, port, user, password, managementPort);
+        return createVirtualHost(host, port, user, password, managementPort, true);
     }
 
+    /** A fresh virtual host; deleted when the JVM exits if asked to (a container's go with the container). */
     private static BrokerEndpoint createVirtualHost(
-            String host, int port, String user, String password, int managementPort) {
+            String host, int port, String user, String password, int managementPort, boolean deleteAtExit) {
         String vhost = "novasim-test-" + UUID.randomUUID().toString().substring(0, 8);
         Management management = new Management(host, managementPort, user, password);
         management.put("/api/vhosts/" + vhost, "{}");
         management.put(
                 "/api/permissions/" + vhost + "/" + user, "{\"configure\":\".*\",\"write\":\".*\",\"read\":\".*\"}");
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> management.delete("/api/vhosts/" + vhost)));
+        if (deleteAtExit) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> management.delete("/api/vhosts/" + vhost)));
+        }
         log.info("test broker: virtual host {} on {}:{}", vhost, host, port);
         return new BrokerEndpoint(host, port, user, password, vhost, managementPort);
     }
