@@ -2,7 +2,9 @@
 # Makes sure a Docker engine answers, and says which. Idempotent; .ci/run and ./novasim images call it.
 #   - An engine already answers (Docker Desktop, a systemd docker service, an earlier run of this): nothing to do.
 #   - On a Debian-like machine as root: installs Debian's docker.io if dockerd is missing, starts dockerd in the
-#     background if nothing answers (log: /var/log/novasim-dockerd.log), and waits until it answers.
+#     background if nothing answers (log: /var/log/novasim-dockerd.log), and waits until it answers. It listens on
+#     Docker's default socket, or on the unix socket DOCKER_HOST names (pid file beside it): .ci/run starts one of
+#     its own so, which nothing else on the machine sees.
 #   - Anywhere else it says what to start, and fails.
 # DOCKER_ENGINE_TIMEOUT (60 s) bounds the wait.
 set -euo pipefail
@@ -40,16 +42,26 @@ if ! command -v dockerd >/dev/null; then
   if answers; then say "a Docker engine answers: $(describe)"; exit 0; fi
 fi
 
-pid=$(cat /var/run/docker.pid 2>/dev/null || true)
+SOCKET=/var/run/docker.sock
+PIDFILE=/var/run/docker.pid
+if [[ -n ${DOCKER_HOST:-} && $DOCKER_HOST != unix:///var/run/docker.sock ]]; then
+  [[ $DOCKER_HOST == unix://* ]] || fail "no Docker engine answers at DOCKER_HOST=$DOCKER_HOST"
+  SOCKET=${DOCKER_HOST#unix://}
+  PIDFILE=$(dirname "$SOCKET")/docker.pid
+fi
+pid=$(cat "$PIDFILE" 2>/dev/null || true)
 if [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null; then
   say "dockerd (pid $pid) runs but does not answer yet: waiting for it"
-elif [[ -d /run/systemd/system ]]; then
+elif other=$(pgrep -x dockerd | head -n 1) && [[ -n $other ]]; then
+  fail "a dockerd runs already (pid $other) but does not answer at $SOCKET: point DOCKER_HOST at its socket"
+elif [[ -d /run/systemd/system && $SOCKET == /var/run/docker.sock ]]; then
   say "starting the docker service (systemd)"
   systemctl start docker
 else
-  say "starting dockerd in the background (log: $LOG)"
+  say "starting dockerd on $SOCKET in the background (pid file $PIDFILE, log $LOG)"
+  mkdir -p "$(dirname "$SOCKET")"
   # Its own session, so it outlives this script and whoever called it; dockerd starts its own containerd.
-  setsid nohup dockerd >>"$LOG" 2>&1 </dev/null &
+  setsid nohup dockerd -H "unix://$SOCKET" --pidfile "$PIDFILE" >>"$LOG" 2>&1 </dev/null &
 fi
 
 deadline=$((SECONDS + TIMEOUT))
