@@ -50,6 +50,6 @@ ENV NOVASIM_SERVICE=${SERVICE} \
     NOVASIM_DATA_DIR=/app/data \
     JAVA_OPTS="-XX:MaxRAMPercentage=75"
 EXPOSE ${PORT}
-HEALTHCHECK --interval=10s --timeout=3s --start-period=90s --retries=3 \
+HEALTHCHECK --interval=10s --timeout=3s --start-period=180s --retries=3 \
     CMD wget -q -O /dev/null "http://127.0.0.1:${SERVER_PORT}/actuator/health" || exit 1
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/app.jar --novasim.data-dir=\"$NOVASIM_DATA_DIR\" \"$@\"", "novasim"]
