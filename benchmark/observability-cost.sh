@@ -23,9 +23,10 @@ while (($#)); do
   esac
 done
 
-export NOVASIM_API_PORT=48774 NOVASIM_SCHEDULER_PORT=48775 NOVASIM_COMPUTE_PORT=48776 NOVASIM_NETWORK_PORT=48777
+export NOVASIM_API_PORT=${NOVASIM_API_PORT:-48774} NOVASIM_SCHEDULER_PORT=${NOVASIM_SCHEDULER_PORT:-48775} \
+  NOVASIM_COMPUTE_PORT=${NOVASIM_COMPUTE_PORT:-48776} NOVASIM_NETWORK_PORT=${NOVASIM_NETWORK_PORT:-48777}
 export RABBITMQ_VHOST=novasim-bench-cost NOVASIM_DATA_DIR=/tmp/novasim-bench-cost NOVASIM_JAVA_OPTS="-Xmx1g"
-PORTS=(48774 48775 48776 48777)
+PORTS=("$NOVASIM_API_PORT" "$NOVASIM_SCHEDULER_PORT" "$NOVASIM_COMPUTE_PORT" "$NOVASIM_NETWORK_PORT")
 curl -sf -u guest:guest -X PUT http://127.0.0.1:15672/api/vhosts/novasim-bench-cost >/dev/null
 curl -sf -u guest:guest -X PUT http://127.0.0.1:15672/api/permissions/novasim-bench-cost/guest \
   -H 'content-type: application/json' -d '{"configure":".*","write":".*","read":".*"}' >/dev/null

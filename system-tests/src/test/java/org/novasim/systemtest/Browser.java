@@ -84,6 +84,25 @@ final class Browser implements AutoCloseable {
         return driver.findElement(By.cssSelector(css));
     }
 
+    /**
+     * The element's text as the page shows it now ("" when absent), read in one script: the live feed redraws
+     * parts of the page every tick, so an element found first and read after may already be gone.
+     */
+    String text(String css) {
+        Object text = driver.executeScript(
+                "const e = document.querySelector(arguments[0]); return e ? e.innerText : '';", css);
+        return String.valueOf(text);
+    }
+
+    /** An attribute of the element, read as {@link #text} is ("" when absent). */
+    String attribute(String css, String name) {
+        Object value = driver.executeScript(
+                "const e = document.querySelector(arguments[0]); return e ? (e.getAttribute(arguments[1]) || '') : '';",
+                css,
+                name);
+        return String.valueOf(value);
+    }
+
     /** Logs in through the dashboard's own form. */
     void logIn(String base, String user, String password) {
         driver.get(base + "/dashboard/");

@@ -37,6 +37,7 @@ class DashboardIT {
                 .api("novasim.quota.defaults.instances", 50)
                 .api("novasim.quota.defaults.cores", 50)
                 .everywhere("management.tracing.export.enabled", true)
+                .everywhere("management.tracing.sampling.probability", 1.0)
                 .start();
         api = cloud.client();
     }
@@ -52,26 +53,76 @@ class DashboardIT {
     }
 
     @Test
+    @Order(0)
+    void theDashboardsDataNeedsAValidSessionCookie() {
+        ApiClient anonymous = api.withToken(null);
+        assertThat(anonymous.get("/dashboard/").status())
+                .as("the page itself is open")
+                .isEqualTo(200);
+        assertThat(anonymous.get("/dashboard/api/stream").status()).isEqualTo(401);
+        assertThat(anonymous.get("/dashboard/api/servers/any").status()).isEqualTo(401);
+        assertThat(anonymous.get("/dashboard/api/session").status())
+                .as("nobody logged in")
+                .isEqualTo(204);
+        assertThat(anonymous
+                        .send("GET", "/dashboard/api/stream", null, "Cookie", "novasim_dashboard=forged")
+                        .status())
+                .isEqualTo(401);
+
+        String token = api.as("admin", "admin", "admin").token();
+        ApiClient.Response opened = anonymous.send("POST", "/dashboard/api/session", null, "X-Auth-Token", token);
+        assertThat(opened.status()).isEqualTo(204);
+        assertThat(opened.header("Set-Cookie")).contains("HttpOnly", "SameSite=Strict", "Path=/dashboard");
+        String cookie = opened.header("Set-Cookie").split(";")[0];
+        assertThat(anonymous
+                        .send("GET", "/dashboard/api/session", null, "Cookie", cookie)
+                        .status())
+                .isEqualTo(200);
+        ApiClient.Response member =
+                anonymous.send("GET", "/dashboard/api/hosts/compute-1", null, "Cookie", memberCookie());
+        assertThat(member.status()).as("hosts are for admins").isEqualTo(403);
+
+        assertThat(anonymous
+                        .send("DELETE", "/dashboard/api/session", null, "Cookie", cookie)
+                        .status())
+                .isEqualTo(204);
+        assertThat(anonymous
+                        .send("GET", "/dashboard/api/stream", null, "Cookie", cookie)
+                        .status())
+                .as("logging out revoked the token")
+                .isEqualTo(401);
+        assertThat(api.get("/compute/v2.1/servers").status())
+                .as("the test's own token was not the one revoked")
+                .isEqualTo(200);
+    }
+
+    private static String memberCookie() {
+        String token = api.as("demo", "demo", "demo").token();
+        return api.withToken(null)
+                .send("POST", "/dashboard/api/session", null, "X-Auth-Token", token)
+                .header("Set-Cookie")
+                .split(";")[0];
+    }
+
+    @Test
     @Order(1)
     void anAdminLogsInAndSeesTheServicesAndTheFourHosts() {
         browser.logIn(api.base(), "admin", "admin");
 
-        browser.waiting(WAIT)
-                .until(d -> browser.find("#compute-summary").getText().contains("4 hosts up"));
-        assertThat(browser.find("#services").getText()).contains("nova-scheduler", "nova-conductor", "nova-network");
-        assertThat(browser.find("#capacity").getText()).contains("vCPU: 0 of 256");
+        browser.waiting(WAIT).until(d -> browser.text("#compute-summary").contains("4 hosts up"));
+        assertThat(browser.text("#services")).contains("nova-scheduler", "nova-conductor", "nova-network");
+        assertThat(browser.text("#capacity")).contains("vCPU: 0 of 256");
         browser.screenshot("overview-start");
 
         browser.open("hosts");
-        browser.waiting(WAIT)
-                .until(d -> "4".equals(browser.find("#host-summary").getAttribute("data-count")));
+        browser.waiting(WAIT).until(d -> "4".equals(browser.attribute("#host-summary", "data-count")));
         // The keyboard's way in: focus the grid, move to the first host, open it.
         WebElement grid = browser.find("#host-grid");
         grid.sendKeys(Keys.ARROW_RIGHT, Keys.ARROW_LEFT, Keys.ENTER);
         browser.waiting(WAIT)
-                .until(d -> browser.find("#host-detail").getText().contains("instances")
-                        || browser.find("#host-detail").getText().contains("no instances"));
-        assertThat(browser.find("#host-detail-name").getText()).isEqualTo("compute-1");
+                .until(d -> browser.text("#host-detail").contains("instances")
+                        || browser.text("#host-detail").contains("no instances"));
+        assertThat(browser.text("#host-detail-name")).isEqualTo("compute-1");
         browser.screenshot("hosts");
         collectConsoleErrors();
     }
@@ -87,13 +138,12 @@ class DashboardIT {
         browser.waiting(WAIT)
                 .until(d -> !d.findElements(By.cssSelector("#timeline rect[data-stage='spawn']"))
                         .isEmpty());
-        WebElement timeline = browser.find("#timeline");
         for (String stage : List.of("request", "select_destinations", "claim", "allocate network", "spawn", "active")) {
-            assertThat(timeline.findElements(By.cssSelector("rect[data-stage='" + stage + "']")))
+            assertThat(browser.attribute("#timeline rect[data-stage='" + stage + "']", "data-stage"))
                     .as(stage)
-                    .isNotEmpty();
+                    .isEqualTo(stage);
         }
-        assertThat(timeline.getText())
+        assertThat(browser.text("#timeline"))
                 .containsPattern("request req-[0-9a-f-]{36}")
                 .containsPattern("trace [0-9a-f]{32}");
         browser.screenshot("launches");
@@ -106,14 +156,14 @@ class DashboardIT {
         String id = api.launchIn("nowhere", "lost", "1");
 
         browser.open("faults");
-        browser.waiting(WAIT).until(d -> browser.find("#fault-groups").getText().contains("No valid host was found"));
-        assertThat(browser.find("#fault-groups").getText()).contains("lost");
+        browser.waiting(WAIT).until(d -> browser.text("#fault-groups").contains("No valid host was found"));
+        assertThat(browser.text("#fault-groups")).contains("lost");
         browser.screenshot("faults");
 
         browser.open("launches/" + id);
         browser.waiting(WAIT)
                 .until(d -> !d.findElements(By.id("timeline-fault")).isEmpty());
-        assertThat(browser.find("#timeline-fault").getText()).contains("Fault 500: No valid host was found");
+        assertThat(browser.text("#timeline-fault")).contains("Fault 500: No valid host was found");
         collectConsoleErrors();
     }
 
@@ -126,17 +176,16 @@ class DashboardIT {
         for (int i = 0; i < 12; i++) {
             burst.add(api.launch("burst-" + i, "1", LaunchPipelineIT.CIRROS));
         }
-        browser.waiting(WAIT)
-                .until(d -> browser.find("#message-table").getText().contains("instance_update"));
+        browser.waiting(WAIT).until(d -> browser.text("#message-table").contains("instance_update"));
         browser.waiting(WAIT).until(d -> rateShown("build_and_run_instance"));
-        assertThat(browser.find("#message-table").getText()).contains("select_destinations", "report_hosts");
-        assertThat(browser.find("#rabbitmq-link").getAttribute("href")).endsWith(":15672/");
+        assertThat(browser.text("#message-table")).contains("select_destinations", "report_hosts");
+        assertThat(browser.attribute("#rabbitmq-link", "href")).endsWith(":15672/");
         browser.screenshot("messages");
 
         browser.open("overview");
         burst.forEach(id -> api.waitForStatus(id, "ACTIVE", WAIT));
-        browser.waiting(WAIT).until(d -> browser.find("#count-ACTIVE").getText().equals("13"));
-        browser.waiting(WAIT).until(d -> !browser.find("#fig-p50").getText().equals("–"));
+        browser.waiting(WAIT).until(d -> browser.text("#count-ACTIVE").equals("13"));
+        browser.waiting(WAIT).until(d -> !browser.text("#fig-p50").equals("–"));
         browser.screenshot("overview");
         collectConsoleErrors();
     }

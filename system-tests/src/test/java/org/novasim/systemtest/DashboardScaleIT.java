@@ -42,16 +42,14 @@ class DashboardScaleIT {
         browser.open("hosts");
         // The API hears of the hosts as their reports come in: wait for all of them once.
         browser.waiting(Duration.ofSeconds(180))
-                .until(d -> String.valueOf(HOSTS)
-                        .equals(browser.find("#host-summary").getAttribute("data-count")));
+                .until(d -> String.valueOf(HOSTS).equals(browser.attribute("#host-summary", "data-count")));
 
         long opened = System.nanoTime();
         browser.driver.navigate().refresh();
         browser.waiting(Duration.ofSeconds(60))
-                .until(d -> String.valueOf(HOSTS)
-                        .equals(browser.find("#host-summary").getAttribute("data-count")));
+                .until(d -> String.valueOf(HOSTS).equals(browser.attribute("#host-summary", "data-count")));
         double shownMs = (System.nanoTime() - opened) / 1e6;
-        double drawMs = Double.parseDouble(browser.find("#host-summary").getAttribute("data-draw-ms"));
+        double drawMs = Double.parseDouble(browser.attribute("#host-summary", "data-draw-ms"));
         System.out.printf(
                 "dashboard: %d hosts shown %.0f ms after opening the page, drawn in %.1f ms%n", HOSTS, shownMs, drawMs);
         browser.screenshot("hosts-10000");

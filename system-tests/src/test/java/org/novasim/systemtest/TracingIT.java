@@ -30,6 +30,7 @@ class TracingIT {
     static void start() {
         cloud = Cloud.onH2()
                 .everywhere("management.tracing.export.enabled", true)
+                .everywhere("management.tracing.sampling.probability", 1.0)
                 .everywhere("management.opentelemetry.tracing.export.schedule-delay", "100ms")
                 .everyService(context -> context.getBeanFactory().registerSingleton("testSpans", SPANS))
                 .start();

@@ -72,7 +72,8 @@ public class ActionLog {
     /** The trace of the request being handled, when tracing is on (./novasim run --trace). */
     private String traceId() {
         Span span = tracer.currentSpan();
-        return span == null || span.context().traceId().isEmpty()
+        // Unsampled spans (tracing off) have ids too, of a trace nobody records.
+        return span == null || !Boolean.TRUE.equals(span.context().sampled())
                 ? null
                 : span.context().traceId();
     }

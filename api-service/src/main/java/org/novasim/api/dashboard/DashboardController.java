@@ -65,7 +65,7 @@ class DashboardController {
                 .build();
     }
 
-    @GetMapping(value = "/dashboard/api/stream", produces = "text/event-stream")
+    @GetMapping("/dashboard/api/stream")
     Object stream(HttpServletRequest request) {
         return session.viewer(request).<Object>map(feed::subscribe).orElseGet(DashboardController::unauthorized);
     }

@@ -87,7 +87,11 @@ public class AuthFilter extends OncePerRequestFilter {
                 || ("POST".equals(method) && path.equals("/identity/v3/auth/tokens"))
                 // Health and metrics for the launcher and operators; the services listen on 127.0.0.1.
                 || path.equals("/actuator")
-                || path.startsWith("/actuator/");
+                || path.startsWith("/actuator/")
+                // The dashboard's page and scripts hold no data; its /dashboard/api endpoints check the token the
+                // page keeps in its cookie, with the same TokenService (an EventSource cannot send X-Auth-Token).
+                || path.equals("/dashboard")
+                || path.startsWith("/dashboard/");
     }
 
     /** The caller of a request that passed this filter. */
