@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -19,7 +20,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * {@code novasim.dashboard.stream-timeout} reconnects (EventSource does) and starts again from a snapshot.
  */
 @Component
-class DashboardFeed {
+class DashboardFeed implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(DashboardFeed.class);
 
@@ -27,11 +28,18 @@ class DashboardFeed {
 
     private final Snapshots snapshots;
     private final Duration timeout;
+    private final Duration tick;
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
 
-    DashboardFeed(Snapshots snapshots, @Value("${novasim.dashboard.stream-timeout:30m}") Duration timeout) {
+    DashboardFeed(Snapshots snapshots, DashboardProperties properties) {
         this.snapshots = snapshots;
-        this.timeout = timeout;
+        this.timeout = properties.streamTimeout();
+        this.tick = properties.tick();
+    }
+
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(new FixedDelayTask(this::tick, tick, tick));
     }
 
     SseEmitter subscribe(Viewer viewer) {
@@ -46,7 +54,6 @@ class DashboardFeed {
         return emitter;
     }
 
-    @Scheduled(fixedDelayString = "${novasim.dashboard.tick:1s}")
     void tick() {
         if (subscribers.isEmpty()) {
             snapshots.idle();

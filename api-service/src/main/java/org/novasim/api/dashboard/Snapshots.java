@@ -10,7 +10,6 @@ import java.util.function.Supplier;
 import org.novasim.api.service.ServiceDirectory;
 import org.novasim.api.service.ServiceRecord;
 import org.novasim.common.service.ServiceApi;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,16 +51,14 @@ class Snapshots {
             StatsFeed stats,
             ServiceDirectory directory,
             Clock clock,
-            @Value("${novasim.dashboard.rabbitmq-management-url:http://${spring.rabbitmq.host:127.0.0.1}:15672/}")
-                    String rabbitmqManagementUrl,
-            @Value("${novasim.dashboard.trace-url:}") String traceUrl) {
+            DashboardProperties properties) {
         this.servers = servers;
         this.hosts = hosts;
         this.stats = stats;
         this.directory = directory;
         this.clock = clock;
-        this.rabbitmqManagementUrl = rabbitmqManagementUrl;
-        this.traceUrl = traceUrl;
+        this.rabbitmqManagementUrl = properties.rabbitmqManagementUrl();
+        this.traceUrl = properties.traceUrl();
         this.lastLook = clock.instant();
     }
 
