@@ -10,6 +10,8 @@ ARG JDK_IMAGE=eclipse-temurin:17-jdk
 ARG JRE_IMAGE=eclipse-temurin:17-jre-alpine
 
 FROM ${JDK_IMAGE} AS build
+# Every image this file makes carries the label, so what earlier builds left can be pruned by it alone.
+LABEL org.novasim.build=stage
 WORKDIR /src
 # Dependencies first, in a layer that only a change of a pom (or of the wrapper) rebuilds: a code change downloads
 # nothing. Maven needs every module's pom to read the reactor; a build of the poms alone fetches what the real build
@@ -34,6 +36,7 @@ RUN ./mvnw -B -q -Dmaven.test.skip=true package \
       -pl api-service,scheduler-service,compute-service,network-service -am
 
 FROM ${JRE_IMAGE}
+LABEL org.novasim.build=service
 ARG SERVICE=api-service
 ARG PORT=8774
 ARG VERSION=0.1.0-SNAPSHOT

@@ -114,6 +114,11 @@ step "build the service images"
 build_log=$(mktemp)
 compose build >"$build_log" 2>&1 || { tail -n 40 "$build_log"; fail "docker-compose build"; }
 rm -f "$build_log"
+# The build stage's dependency layer is the next build's cache: keep it under a name, and prune only what earlier
+# builds of this Dockerfile left behind (its label), nothing else on the machine.
+set -a; . "$ROOT/docker/offline.env"; set +a
+"$DOCKER" build -q --target build --build-arg "JDK_IMAGE=$NOVASIM_JDK_IMAGE" -t novasim/build-cache "$ROOT" >/dev/null
+"$DOCKER" image prune -f --filter label=org.novasim.build >/dev/null
 done_step "$("$DOCKER" image inspect -f '{{.Size}}' "${PROJECT}_api-service" | awk '{printf "api-service image %d MB", $1 / 1e6}')"
 
 step "up -d, until every health check passes"
