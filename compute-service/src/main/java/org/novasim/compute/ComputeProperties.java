@@ -34,7 +34,7 @@ public record ComputeProperties(
         @DefaultValue("1000") int reportBatchSize,
         @DefaultValue("10") int maxConcurrentBuilds,
         @DefaultValue("32") int buildWorkers,
-        @DefaultValue("4") int consumers,
+        @DefaultValue("8") int consumers,
         @DefaultValue("5s") Duration settledRetention,
         @DefaultValue("127.0.0.1") String myIp,
         @DefaultValue("10m") Duration recoveryTimeout) {

@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The architecture of novasim, stated once as rules over the main classes of every module (this module depends
  * on all services), so a commit that breaks it fails the build. Each rule says why it holds.
  */
-class ArchitectureTest {
+public class ArchitectureTest {
 
     private static final String[] SERVICES = {
         "org.novasim.api..", "org.novasim.scheduler..", "org.novasim.compute..", "org.novasim.network.."
@@ -35,7 +35,8 @@ class ArchitectureTest {
             c -> c.getDirectDependenciesFromSelf().stream()
                     .anyMatch(d -> d.getTargetClass().isEquivalentTo(RpcEndpoint.Builder.class)));
 
-    static final JavaClasses CLASSES = new ClassFileImporter()
+    /** The main classes of every module. */
+    public static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("org.novasim");
 
