@@ -1,6 +1,7 @@
 package org.novasim.benchmark;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import org.novasim.benchmark.api.Credentials;
@@ -34,9 +35,9 @@ final class FaultOptions {
                         args.string("rabbitmq-node", null),
                         Path.of(args.string("novasim-home", ".")),
                         args.string("docker-network", "novasim_default"),
-                        args.duration("fault-at", java.time.Duration.ofSeconds(1)),
-                        args.duration("fault-for", java.time.Duration.ofSeconds(13))),
-                args.duration("settle", java.time.Duration.ofSeconds(120)),
+                        args.duration("fault-at", Duration.ofSeconds(1)),
+                        args.duration("fault-for", Duration.ofSeconds(13))),
+                args.duration("settle", Duration.ofSeconds(120)),
                 new CloudSurvey.Ratios(
                         args.decimal("cpu-allocation-ratio", 4.0),
                         args.decimal("ram-allocation-ratio", 1.0),

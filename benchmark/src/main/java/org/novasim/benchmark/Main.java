@@ -2,8 +2,12 @@ package org.novasim.benchmark;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import org.novasim.benchmark.fault.FaultRun;
+import org.novasim.benchmark.fault.FaultSettings;
 import org.novasim.benchmark.load.Scenario;
 import org.novasim.benchmark.rpc.BrokerSettings;
+import org.novasim.benchmark.rpc.RpcBaseline;
 
 /**
  * The benchmark's command line:
@@ -32,9 +36,9 @@ public final class Main {
             int callers = options.integer("callers", 16);
             options.rejectUnknown();
             BrokerSettings broker = BrokerSettings.fromEnvironment();
-            var result = new org.novasim.benchmark.rpc.RpcBaseline(broker).run(calls, concurrentCalls, callers);
+            var result = new RpcBaseline(broker).run(calls, concurrentCalls, callers);
             System.out.printf(
-                    java.util.Locale.ROOT,
+                    Locale.ROOT,
                     "RPC on %s: one caller %d calls p50 %.3f ms p90 %.3f ms p99 %.3f ms; "
                             + "%d callers %d calls: %.0f calls/s, p50 %.3f ms p99 %.3f ms, %d failed%n",
                     broker,
@@ -51,7 +55,7 @@ public final class Main {
             System.exit(0);
         }
         if (args[0].equals("boot-under-fault")) {
-            org.novasim.benchmark.fault.FaultSettings faultSettings;
+            FaultSettings faultSettings;
             try {
                 faultSettings = FaultOptions.parse(new Args(List.of(args).subList(1, args.length)));
             } catch (IllegalArgumentException e) {
@@ -60,7 +64,7 @@ public final class Main {
                 System.exit(2);
                 return;
             }
-            var report = new org.novasim.benchmark.fault.FaultRun(faultSettings, System.out).run();
+            var report = new FaultRun(faultSettings, System.out).run();
             System.exit(report.lostNothing() ? 0 : 1);
         }
         LoadSettings settings;

@@ -1,5 +1,6 @@
 package org.novasim.launcher;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -9,9 +10,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -56,7 +59,7 @@ final class Launcher {
                         .directory(checkout.root.toFile())
                         .redirectErrorStream(true)
                         .redirectOutput(output.toFile())
-                        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+                        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
                 builder.environment().putAll(env);
                 Process process = builder.start();
                 boolean done = process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
@@ -143,7 +146,7 @@ final class Launcher {
 
     /** Distinct ports nothing listens on now (the system hands out ephemeral ports in turn, far from 8774). */
     static List<Integer> freePorts(int count) {
-        java.util.Set<Integer> ports = new java.util.LinkedHashSet<>();
+        Set<Integer> ports = new LinkedHashSet<>();
         while (ports.size() < count) {
             ports.add(freePort());
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -191,7 +192,7 @@ class LauncherScriptTest {
 
         private void serve() {
             while (!socket.isClosed()) {
-                try (java.net.Socket client = socket.accept()) {
+                try (Socket client = socket.accept()) {
                     client.setSoTimeout(2_000);
                     client.getInputStream().readNBytes(8);
                     client.getOutputStream().write(new byte[] {1, 0, 0});

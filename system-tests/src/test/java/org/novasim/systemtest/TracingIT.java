@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,7 @@ class TracingIT {
     void oneLaunchIsOneTraceAcrossTheFourServices() {
         String id = api.launch("traced", "1", LaunchPipelineIT.CIRROS);
         api.waitForStatus(id, "ACTIVE", Duration.ofSeconds(30));
-        String traceId = JdbcClient.create(cloud.apiContext().getBean(javax.sql.DataSource.class))
+        String traceId = JdbcClient.create(cloud.apiContext().getBean(DataSource.class))
                 .sql("SELECT trace_id FROM instance_actions WHERE instance_uuid = :id AND action = 'create'")
                 .param("id", id)
                 .query(String.class)

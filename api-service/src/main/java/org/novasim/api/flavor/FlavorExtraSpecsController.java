@@ -1,5 +1,6 @@
 package org.novasim.api.flavor;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.novasim.api.web.ApiException;
 import org.novasim.api.web.Policy;
@@ -80,7 +81,7 @@ class FlavorExtraSpecsController {
         if (node == null || !node.isObject()) {
             throw ApiException.badRequest("Invalid input for field/attribute extra_specs. It must be an object");
         }
-        Map<String, String> map = new java.util.LinkedHashMap<>();
+        Map<String, String> map = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> entry : node.properties()) {
             if (entry.getKey().isEmpty()
                     || entry.getKey().length() > 255

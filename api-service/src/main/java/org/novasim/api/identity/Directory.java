@@ -1,5 +1,7 @@
 package org.novasim.api.identity;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -194,7 +196,7 @@ public class Directory {
         }
     }
 
-    private User mapUser(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private User mapUser(ResultSet rs, int row) throws SQLException {
         return new User(
                 rs.getString("id"),
                 rs.getString("name"),
@@ -204,7 +206,7 @@ public class Directory {
                 rs.getBoolean("enabled"));
     }
 
-    private Project mapProject(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private Project mapProject(ResultSet rs, int row) throws SQLException {
         return new Project(
                 rs.getString("id"), rs.getString("name"), rs.getString("description"), rs.getBoolean("enabled"));
     }

@@ -1,6 +1,7 @@
 package org.novasim.api.identity;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,7 +38,7 @@ class IdentitySeeder implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        Map<String, Directory.Role> roles = new java.util.HashMap<>();
+        Map<String, Directory.Role> roles = new HashMap<>();
         for (String name : STANDARD_ROLES) {
             roles.put(name, directory.ensureRole(newId(), name));
         }

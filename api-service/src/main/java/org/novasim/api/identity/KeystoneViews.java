@@ -1,8 +1,12 @@
 package org.novasim.api.identity;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,13 +28,13 @@ final class KeystoneViews {
     /** Keystone's audit id identifies a token without revealing it: 22 URL-safe characters, stable per token. */
     static String auditId(Authentication auth) {
         try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest((auth.userId() + "|" + auth.issuedAt()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.Base64.getUrlEncoder()
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((auth.userId() + "|" + auth.issuedAt()).getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder()
                     .withoutPadding()
                     .encodeToString(digest)
                     .substring(0, 22);
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK always has SHA-256", e);
         }
     }

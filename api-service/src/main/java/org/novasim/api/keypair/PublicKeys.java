@@ -1,6 +1,7 @@
 package org.novasim.api.keypair;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -79,13 +80,13 @@ public final class PublicKeys {
 
     /** A new RSA 2048 key pair, as OpenSSH public key and PEM private key ("Generated-by-Nova", like Nova's). */
     public static Generated generateSsh() {
-        java.security.KeyPair pair = rsa2048();
+        java.security.KeyPair pair = rsa2048(); // not this package's KeyPair record
         RSAPublicKey rsa = (RSAPublicKey) pair.getPublic();
         AsymmetricKeyParameter parameters = new RSAKeyParameters(false, rsa.getModulus(), rsa.getPublicExponent());
         byte[] blob;
         try {
             blob = OpenSSHPublicKeyUtil.encodePublicKey(parameters);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("encoding a key in memory cannot fail", e);
         }
         String publicKey = "ssh-rsa " + Base64.getEncoder().encodeToString(blob) + " Generated-by-Nova";
@@ -94,7 +95,7 @@ public final class PublicKeys {
 
     /** A new self-signed RSA 2048 certificate and its key, for x509 key pairs (microversion 2.2). */
     public static Generated generateX509(String commonName) {
-        java.security.KeyPair pair = rsa2048();
+        java.security.KeyPair pair = rsa2048(); // not this package's KeyPair record
         try {
             Instant now = Instant.now();
             var builder = new JcaX509v3CertificateBuilder(
@@ -140,7 +141,7 @@ public final class PublicKeys {
         StringWriter text = new StringWriter();
         try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
             writer.writeObject(value);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("writing PEM to memory cannot fail", e);
         }
         return text.toString();

@@ -1,5 +1,6 @@
 package org.novasim.api.quota;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -44,6 +45,6 @@ public record QuotaProperties(Map<String, Integer> defaults) {
         defaults.put("floating_ips", 10);
         defaults.put("security_groups", 10);
         defaults.put("security_group_rules", 20);
-        return java.util.Collections.unmodifiableMap(defaults);
+        return Collections.unmodifiableMap(defaults);
     }
 }

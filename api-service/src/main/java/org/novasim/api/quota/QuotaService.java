@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.novasim.api.web.ApiException;
 import org.novasim.common.instance.FlavorSpec;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -149,7 +150,7 @@ public class QuotaService {
                 jdbc.sql("INSERT INTO quota_locks (project_id) VALUES (:project)")
                         .param("project", projectId)
                         .update();
-            } catch (org.springframework.dao.DuplicateKeyException raced) {
+            } catch (DuplicateKeyException raced) {
                 // Another create of the project made the row first; the lock below waits for it.
             }
         }

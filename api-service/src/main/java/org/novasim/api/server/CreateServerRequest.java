@@ -1,7 +1,9 @@
 package org.novasim.api.server;
 
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -78,7 +80,7 @@ public record CreateServerRequest(
             throw ApiException.badRequest("Invalid input for field/attribute user_data. Value is longer than 65535");
         }
         try {
-            java.util.Base64.getMimeDecoder().decode(userData);
+            Base64.getMimeDecoder().decode(userData);
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("User data needs to be valid base 64.");
         }
@@ -137,7 +139,7 @@ public record CreateServerRequest(
             // Literal addresses only (the pattern above rules out host names, so no lookup happens).
             InetAddress.getByName(text);
             return true;
-        } catch (java.net.UnknownHostException e) {
+        } catch (UnknownHostException e) {
             return false;
         }
     }

@@ -1,5 +1,6 @@
 package org.novasim.api.server;
 
+import java.util.HashMap;
 import java.util.Map;
 import org.novasim.api.instance.MetadataStore;
 import org.novasim.api.quota.QuotaService;
@@ -50,7 +51,7 @@ class ServerMetadataController {
     Map<String, Object> merge(RpcContext context, @PathVariable String id, @RequestBody JsonNode body) {
         servers.get(context, id);
         Map<String, String> items = Metadata.parse(required(body, "metadata"), "metadata");
-        Map<String, String> merged = new java.util.HashMap<>(metadata.of(id));
+        Map<String, String> merged = new HashMap<>(metadata.of(id));
         merged.putAll(items);
         Metadata.checkCount(merged.size(), quotas.limits(context.projectId()).get("metadata_items"));
         metadata.merge(id, items);
@@ -75,7 +76,7 @@ class ServerMetadataController {
         if (item.size() != 1 || !item.containsKey(key)) {
             throw ApiException.badRequest("Request body and URI mismatch");
         }
-        Map<String, String> merged = new java.util.HashMap<>(metadata.of(id));
+        Map<String, String> merged = new HashMap<>(metadata.of(id));
         merged.putAll(item);
         Metadata.checkCount(merged.size(), quotas.limits(context.projectId()).get("metadata_items"));
         metadata.merge(id, item);

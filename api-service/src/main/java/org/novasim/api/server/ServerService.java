@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.novasim.api.action.ActionLog;
 import org.novasim.api.action.InstanceAction;
@@ -111,7 +112,7 @@ public class ServerService {
                 .orElseThrow(() -> ApiException.badRequest("Invalid flavorRef provided."));
         Image image = (CreateServerRequest.looksLikeUuid(request.imageRef())
                         ? images.findById(request.imageRef())
-                        : java.util.Optional.<Image>empty())
+                        : Optional.<Image>empty())
                 .filter(i -> "active".equals(i.status()))
                 .orElseThrow(() -> ApiException.badRequest("Can not find requested image"));
         if (request.keyName() != null

@@ -3,6 +3,7 @@ package org.novasim.api.server;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.novasim.api.instance.Instance;
 import org.novasim.api.instance.InstanceFault;
@@ -142,7 +143,7 @@ final class ServerViews {
     /** The guest's host name Nova derives from the display name: lower case, letters, digits and hyphens. */
     static String hostname(String displayName) {
         String hostname = displayName
-                .toLowerCase(java.util.Locale.ROOT)
+                .toLowerCase(Locale.ROOT)
                 .replaceAll("[^a-z0-9-]+", "-")
                 .replaceAll("^-+|-+$", "");
         return hostname.isEmpty() ? "server" : hostname.substring(0, Math.min(63, hostname.length()));

@@ -3,6 +3,7 @@ package org.novasim.api.instance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -221,7 +222,7 @@ class InstanceStoreTest {
 
     @Test
     void pagesFollowEachOtherInTheDatabaseWithoutGapsOrRepeats() {
-        List<String> made = new java.util.ArrayList<>();
+        List<String> made = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             made.add(building());
         }
@@ -229,7 +230,7 @@ class InstanceStoreTest {
         List<Instance> all = listing.after(p1, null, 10);
         assertThat(all).extracting(Instance::uuid).containsExactlyInAnyOrderElementsOf(made);
 
-        List<String> paged = new java.util.ArrayList<>();
+        List<String> paged = new ArrayList<>();
         Instance after = null;
         for (List<Instance> page = listing.after(p1, null, 2); !page.isEmpty(); page = listing.after(p1, after, 2)) {
             assertThat(page.size()).isLessThanOrEqualTo(2);

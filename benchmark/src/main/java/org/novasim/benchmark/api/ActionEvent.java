@@ -1,5 +1,6 @@
 package org.novasim.benchmark.api;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /** One event of an instance action, as os-instance-actions shows it. */
@@ -8,6 +9,6 @@ public record ActionEvent(String event, Instant start, Instant finish, String re
     public long millis() {
         return start == null || finish == null
                 ? -1
-                : java.time.Duration.between(start, finish).toNanos() / 1_000_000;
+                : Duration.between(start, finish).toNanos() / 1_000_000;
     }
 }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
@@ -110,7 +111,7 @@ public final class NovaClient {
 
     /** Creates one server; answers its id and the request id the API gave the request. */
     public Created createServer(String name, String flavor, String image, String networkId) {
-        Map<String, Object> server = new java.util.LinkedHashMap<>();
+        Map<String, Object> server = new LinkedHashMap<>();
         server.put("name", name);
         server.put("flavorRef", flavor);
         server.put("imageRef", image);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
 /** One step of a fault: inject it, or lift it. Answers what it did, for the report. */
@@ -47,7 +48,7 @@ public interface FaultAction {
                 String marker = "-Dnovasim.process=" + service;
                 ProcessHandle process = ProcessHandle.of(pid)
                         .filter(p -> p.info().arguments().stream()
-                                .flatMap(java.util.Arrays::stream)
+                                .flatMap(Arrays::stream)
                                 .anyMatch(marker::equals))
                         .orElseThrow(() -> new IOException("pid " + pid + " of " + pidFile + " is not " + service));
                 process.destroyForcibly();

@@ -3,6 +3,8 @@ package org.novasim.benchmark.fault;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -48,9 +50,9 @@ public record FaultReport(
      * refused create has no id, so they are found by name among the servers the survey saw.
      */
     private static List<String> leftBy(CloudSurvey survey, List<LaunchResult> launches) {
-        java.util.Set<String> accepted = launches.stream()
+        Set<String> accepted = launches.stream()
                 .map(LaunchResult::serverId)
-                .filter(java.util.Objects::nonNull)
+                .filter(Objects::nonNull)
                 .collect(Collectors.toSet());
         return survey.serverNames().entrySet().stream()
                 .filter(server ->

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -88,7 +89,7 @@ public final class FaultRun {
         try {
             fault = window.get(
                     settings.fault().at().plus(settings.fault().lasting()).toSeconds() + 120, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException | TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             fault = new FaultWindow(settings.fault().name(), Double.NaN, Double.NaN, "injector failed: " + e, "");
         }
         machine.put("load average after", loadAverage());

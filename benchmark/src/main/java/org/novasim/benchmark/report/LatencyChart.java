@@ -5,6 +5,7 @@ import java.awt.Color;
 import java.awt.geom.Ellipse2D;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
@@ -32,7 +33,7 @@ public final class LatencyChart {
             throws IOException {
         List<IterationResult> ok = results.stream()
                 .filter(IterationResult::ok)
-                .sorted(java.util.Comparator.comparingDouble(IterationResult::startMs))
+                .sorted(Comparator.comparingDouble(IterationResult::startMs))
                 .toList();
         XYSeries launch = new XYSeries("launch → ACTIVE (launched_at)", false, true);
         XYSeries delete = new XYSeries("delete → gone", false, true);

@@ -3,10 +3,12 @@ package org.novasim.benchmark.rpc;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.novasim.benchmark.report.Percentiles;
 
 /**
@@ -62,7 +64,7 @@ public final class RpcBaseline {
                 for (Future<double[]> future : futures) {
                     try {
                         Arrays.stream(future.get(120, TimeUnit.SECONDS)).forEach(all::add);
-                    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                    } catch (ExecutionException | TimeoutException e) {
                         failures++;
                     }
                 }

@@ -1,5 +1,6 @@
 package org.novasim.common.scheduler;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.novasim.common.instance.FlavorSpec;
@@ -29,7 +30,7 @@ public record RequestSpec(
     }
 
     public RequestSpec withIgnoredHost(String host) {
-        List<String> hosts = new java.util.ArrayList<>(ignoreHosts);
+        List<String> hosts = new ArrayList<>(ignoreHosts);
         if (!hosts.contains(host)) {
             hosts.add(host);
         }

@@ -1,7 +1,9 @@
 package org.novasim.common.rpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -51,7 +53,7 @@ class RpcDispatcherTest {
     @Test
     void refusesAMessageWithoutAValidContextInsteadOfRunningItAsTheSystem() {
         var args = codec.toTree(new Ping("x", 1));
-        List<RpcContext> invalid = java.util.Arrays.asList(
+        List<RpcContext> invalid = Arrays.asList(
                 null,
                 new RpcContext(null, "p1", "u1", List.of("member")),
                 new RpcContext(" ", "p1", "u1", List.of("admin")),
@@ -165,10 +167,10 @@ class RpcDispatcherTest {
     @Test
     void endpointRefusesMethodsOfAnotherTopicOrNewerVersion() {
         RpcMethod<Ping, Pong> elsewhere = RpcMethod.call("other", "ping", "1.0", Ping.class, Pong.class);
-        org.assertj.core.api.Assertions.assertThatThrownBy(
+        assertThatThrownBy(
                         () -> RpcEndpoint.builder("test", new RpcVersion(1, 0)).on(elsewhere, (c, p) -> null))
                 .isInstanceOf(IllegalArgumentException.class);
-        org.assertj.core.api.Assertions.assertThatThrownBy(
+        assertThatThrownBy(
                         () -> RpcEndpoint.builder("test", new RpcVersion(1, 1)).on(PING_V2, (c, p) -> null))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -1,6 +1,7 @@
 package org.novasim.compute.virt;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Duration;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.random.RandomGeneratorFactory;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.novasim.common.instance.FlavorSpec;
@@ -85,7 +87,7 @@ class FakeDriverTest {
             assertThat(driver.spawn("fine", instance("f" + i))).isCompleted();
         }
         assertThat(driver.instanceCount("broken")).isZero();
-        ExecutionException failure = org.assertj.core.api.Assertions.catchThrowableOfType(
+        ExecutionException failure = catchThrowableOfType(
                 ExecutionException.class,
                 () -> driver.spawn("broken", instance("x")).get());
         assertThat(failure.getCause()).isInstanceOf(SpawnFailedException.class);
@@ -95,7 +97,7 @@ class FakeDriverTest {
     void failureRateIsAShareOfBoots() {
         FakeDriver driver = driver(new FakeDriverProperties(Duration.ZERO, null, 0.3, Duration.ZERO, Map.of(), null));
 
-        long failed = java.util.stream.IntStream.range(0, 2_000)
+        long failed = IntStream.range(0, 2_000)
                 .filter(i -> driver.spawn("h", instance("i" + i)).isCompletedExceptionally())
                 .count();
 
@@ -128,7 +130,7 @@ class FakeDriverTest {
     void powerActionsOnAnUnknownInstanceFail() {
         FakeDriver driver = driver(new FakeDriverProperties(Duration.ZERO, null, 0.0, Duration.ZERO, Map.of(), null));
 
-        ExecutionException failure = org.assertj.core.api.Assertions.catchThrowableOfType(
+        ExecutionException failure = catchThrowableOfType(
                 ExecutionException.class, () -> driver.powerOff("h1", "ghost").get());
 
         assertThat(failure.getCause()).isInstanceOf(VmNotFoundException.class).hasMessageContaining("ghost");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -195,7 +196,7 @@ abstract class AbstractNetworkServiceIT {
         Network small = network(alice, "small-" + suffix(), "10.99.0.0/29");
         List<RequestedNetwork> request = List.of(new RequestedNetwork(small.id(), null, null));
         List<String> instances = new ArrayList<>();
-        Set<String> addresses = new java.util.HashSet<>();
+        Set<String> addresses = new HashSet<>();
         for (int i = 0; i < 5; i++) {
             String instance = UUID.randomUUID().toString();
             instances.add(instance);

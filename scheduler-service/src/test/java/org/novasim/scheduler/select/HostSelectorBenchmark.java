@@ -29,6 +29,7 @@ import org.novasim.scheduler.weigher.BuildFailureWeigher;
 import org.novasim.scheduler.weigher.CpuWeigher;
 import org.novasim.scheduler.weigher.DiskWeigher;
 import org.novasim.scheduler.weigher.RamWeigher;
+import org.slf4j.LoggerFactory;
 
 /**
  * Time per scheduling decision with the production filter and weigher pipeline over many hosts. Not a test:
@@ -41,7 +42,7 @@ class HostSelectorBenchmark {
     @Test
     void decisionTime() {
         // One log line per decision would measure the console, not the scheduler.
-        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(HostSelector.class))
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(HostSelector.class))
                 .setLevel(ch.qos.logback.classic.Level.WARN);
         int hostCount = Integer.getInteger("novasim.bench.hosts", 10_000);
         int decisions = Integer.getInteger("novasim.bench.decisions", 20_000);

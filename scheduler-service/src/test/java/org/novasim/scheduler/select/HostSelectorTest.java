@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 import java.util.random.RandomGeneratorFactory;
 import java.util.stream.IntStream;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.novasim.common.compute.HostReport;
 import org.novasim.common.compute.HostReports;
@@ -228,9 +229,7 @@ class HostSelectorTest {
         selector(1, 3).select(Hosts.inGroup(SMALL, "affinity"), List.of("i1", "i2"), true);
         assertThat(shared)
                 .extracting(HostClaim::host, HostClaim::instanceUuid, HostClaim::memoryMb, HostClaim::serverGroup)
-                .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("a", "i1", 2048, "g1"),
-                        org.assertj.core.groups.Tuple.tuple("a", "i2", 2048, "g1"));
+                .containsExactly(Tuple.tuple("a", "i1", 2048, "g1"), Tuple.tuple("a", "i2", 2048, "g1"));
         shared.clear();
 
         assertThatThrownBy(() -> selector(1, 3).select(Hosts.spec(SMALL), List.of("i3"), true))

@@ -1,8 +1,10 @@
 package org.novasim.api.network.neutron;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.novasim.common.rpc.RpcContext;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,9 +27,7 @@ class NetworkQuotasController {
     private static void mayRead(RpcContext context, String projectId) {
         if (!context.isAdmin() && !projectId.equals(context.projectId())) {
             throw new NeutronException(
-                    org.springframework.http.HttpStatus.FORBIDDEN,
-                    "PolicyNotAuthorized",
-                    "(rule:get_quota) is disallowed by policy");
+                    HttpStatus.FORBIDDEN, "PolicyNotAuthorized", "(rule:get_quota) is disallowed by policy");
         }
     }
 
@@ -42,6 +42,6 @@ class NetworkQuotasController {
         defaults.put("security_group", 10);
         defaults.put("security_group_rule", 100);
         defaults.put("rbac_policy", 10);
-        return java.util.Collections.unmodifiableMap(defaults);
+        return Collections.unmodifiableMap(defaults);
     }
 }
