@@ -1,11 +1,14 @@
 package org.novasim.systemtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -88,11 +91,19 @@ class LaunchPipelineIT {
             String requestId = created.header("x-openstack-request-id");
             api.waitForStatus(created.body().get("server").get("id").asString(), "ACTIVE", Duration.ofSeconds(20));
 
-            Set<String> services = appender.list.stream()
-                    .filter(event -> requestId.equals(event.getMDCPropertyMap().get("request_id")))
-                    .map(event -> event.getLoggerName().split("\\.")[2])
-                    .collect(Collectors.toSet());
-            assertThat(services).contains("api", "scheduler", "compute", "network");
+            // compute logs "is active" after it has told the conductor, so the API may show ACTIVE a little before.
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                List<ILoggingEvent> events;
+                synchronized (appender) { // the appender adds under this lock, from the services' threads
+                    events = new ArrayList<>(appender.list);
+                }
+                Set<String> services = events.stream()
+                        .filter(event ->
+                                requestId.equals(event.getMDCPropertyMap().get("request_id")))
+                        .map(event -> event.getLoggerName().split("\\.")[2])
+                        .collect(Collectors.toSet());
+                assertThat(services).contains("api", "scheduler", "compute", "network");
+            });
         } finally {
             root.detachAppender(appender);
         }
