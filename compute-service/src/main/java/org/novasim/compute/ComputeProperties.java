@@ -2,6 +2,7 @@ package org.novasim.compute;
 
 import java.time.Duration;
 import java.util.List;
+import org.novasim.common.Settings;
 import org.novasim.compute.host.HostGroup;
 import org.novasim.compute.host.SimulatedHosts;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -40,6 +41,13 @@ public record ComputeProperties(
         @DefaultValue("10m") Duration recoveryTimeout) {
 
     public ComputeProperties {
+        Settings.positive("novasim.compute.report-interval", reportInterval);
+        Settings.positive("novasim.compute.changes-interval", changesInterval);
+        Settings.atLeast("novasim.compute.report-batch-size", reportBatchSize, 1);
+        Settings.atLeast("novasim.compute.max-concurrent-builds", maxConcurrentBuilds, 1);
+        Settings.atLeast("novasim.compute.build-workers", buildWorkers, 1);
+        Settings.atLeast("novasim.compute.consumers", consumers, 1);
+        Settings.positive("novasim.compute.recovery-timeout", recoveryTimeout);
         hosts = hosts == null || hosts.isEmpty() ? List.of(HostGroup.defaults()) : List.copyOf(hosts);
     }
 

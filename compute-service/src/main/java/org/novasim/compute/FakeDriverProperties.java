@@ -2,6 +2,7 @@ package org.novasim.compute;
 
 import java.time.Duration;
 import java.util.Map;
+import org.novasim.common.Settings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -29,6 +30,9 @@ public record FakeDriverProperties(
         hosts = hosts == null ? Map.of() : Map.copyOf(hosts);
         powerDelay = powerDelay == null ? Duration.ZERO : powerDelay;
         spawnDelay = spawnDelay == null ? Duration.ZERO : spawnDelay;
+        Settings.between("novasim.compute.fake-driver.failure-rate", failureRate, 0.0, 1.0);
+        Settings.notNegative("novasim.compute.fake-driver.spawn-delay", spawnDelay);
+        Settings.notNegative("novasim.compute.fake-driver.power-delay", powerDelay);
     }
 
     /** Overrides for one host; a null field keeps the global value. */

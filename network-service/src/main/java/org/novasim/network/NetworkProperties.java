@@ -1,5 +1,6 @@
 package org.novasim.network;
 
+import org.novasim.common.Settings;
 import org.novasim.network.ipam.IpAllocator;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -19,6 +20,12 @@ public record NetworkProperties(
         @DefaultValue("8") int consumers,
         @DefaultValue("16") int prefetch,
         @DefaultValue Ipam ipam) {
+
+    public NetworkProperties {
+        Settings.atLeast("novasim.network.default-mtu", defaultMtu, 68);
+        Settings.atLeast("novasim.network.consumers", consumers, 1);
+        Settings.atLeast("novasim.network.prefetch", prefetch, 1);
+    }
 
     /** See {@link IpAllocator.Settings}. */
     public record Ipam(

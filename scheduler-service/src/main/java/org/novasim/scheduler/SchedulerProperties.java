@@ -1,6 +1,7 @@
 package org.novasim.scheduler;
 
 import java.time.Duration;
+import org.novasim.common.Settings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -23,6 +24,14 @@ public record SchedulerProperties(
         @DefaultValue("30s") Duration claimTimeout,
         @DefaultValue Weights weights,
         @DefaultValue("4") int consumers) {
+
+    public SchedulerProperties {
+        Settings.positive("novasim.scheduler.service-down-time", serviceDownTime);
+        Settings.atLeast("novasim.scheduler.host-subset-size", hostSubsetSize, 1);
+        Settings.atLeast("novasim.scheduler.max-attempts", maxAttempts, 1);
+        Settings.positive("novasim.scheduler.claim-timeout", claimTimeout);
+        Settings.atLeast("novasim.scheduler.consumers", consumers, 1);
+    }
 
     /** Weigher multipliers; a negative multiplier makes a weigher prefer hosts with less (stacking over spreading). */
     public record Weights(

@@ -1,6 +1,7 @@
 package org.novasim.api.service;
 
 import java.time.Duration;
+import org.novasim.common.Settings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -15,4 +16,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("novasim.services")
 public record ServicesProperties(
         @DefaultValue("60s") Duration serviceDownTime,
-        @DefaultValue("5s") Duration resendInterval) {}
+        @DefaultValue("5s") Duration resendInterval) {
+
+    public ServicesProperties {
+        Settings.positive("novasim.services.service-down-time", serviceDownTime);
+        Settings.positive("novasim.services.resend-interval", resendInterval);
+    }
+}

@@ -3,6 +3,7 @@ package org.novasim.common.service;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import org.novasim.common.Settings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -16,6 +17,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("novasim.service")
 public record ServiceProperties(
         String host, @DefaultValue("10s") Duration reportInterval) {
+
+    public ServiceProperties {
+        Settings.positive("novasim.service.report-interval", reportInterval);
+    }
 
     public String hostName() {
         if (host != null && !host.isBlank()) {
