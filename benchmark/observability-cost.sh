@@ -37,6 +37,15 @@ stop_scraper() { if [[ -n $scraper ]]; then kill "$scraper" 2>/dev/null || true;
 cleanup() { stop_scraper; ./novasim stop >/dev/null 2>&1 || true; }
 trap cleanup EXIT
 
+service_cpu() { # user + system clock ticks of the four services' JVMs so far
+  local total=0 name pid
+  for name in network-service scheduler-service api-service compute-service; do
+    pid=$(cat ".novasim/$name.pid")
+    total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat")))
+  done
+  echo "$total"
+}
+
 run() { # name, then ./novasim run options; the environment decides metrics on or off
   local name=$1; shift
   ./novasim stop >/dev/null 2>&1 || true
@@ -52,10 +61,14 @@ run() { # name, then ./novasim run options; the environment decides metrics on o
     scraper=$!
   fi
   echo "   load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  local cpu_before; cpu_before=$(service_cpu)
   java -jar benchmark/target/novasim-benchmark.jar boot-and-delete --url "http://127.0.0.1:$NOVASIM_API_PORT" \
     --times "$TIMES" --concurrency "$CONCURRENCY" --hosts "$HOSTS" --warmup "$WARMUP" --out "$OUT/$name" \
     >"$OUT/$name.log" 2>&1
   stop_scraper
+  # CPU the four services spent per boot+delete (warm-up included): unlike throughput, hardly moved by what else
+  # runs on the machine, so runs under different loads compare.
+  echo "$(( ($(service_cpu) - cpu_before) * 1000 / $(getconf CLK_TCK) )) $((WARMUP + TIMES))" >"$OUT/$name.cpu"
   echo "   load average after:  $(cut -d' ' -f1-3 /proc/loadavg)"
   ./novasim stop >/dev/null
 }
@@ -70,11 +83,13 @@ out = sys.argv[1]
 rows = []
 for name in ["metrics-off", "metrics-on", "metrics-and-tracing"]:
     r = json.load(open(os.path.join(out, name, "report.json")))
-    rows.append((name, r["throughput"], r["launchMs"]["p50"], r["launchMs"]["p99"], r["failures"],
-                 r["machine"]["load average before"].split()[:3]))
-base = rows[0][1]
-print("\n| run | boot+delete /s | vs metrics off | launch p50 ms | p99 ms | failures | load before |")
-print("|---|---|---|---|---|---|---|")
-for name, tput, p50, p99, failures, load in rows:
-    print(f"| {name} | {tput:.1f} | {100 * (tput - base) / base:+.1f} % | {p50:.0f} | {p99:.0f} | {failures} | {' '.join(load)} |")
+    cpu_ms, iterations = map(int, open(os.path.join(out, name + ".cpu")).read().split())
+    rows.append((name, r["throughput"], cpu_ms / iterations, r["launchMs"]["p50"], r["launchMs"]["p99"],
+                 r["failures"], r["machine"]["load average before"].split()[:3]))
+base, base_cpu = rows[0][1], rows[0][2]
+print("\n| run | boot+delete /s | vs off | services' CPU ms per boot+delete | vs off | launch p50 ms | p99 ms | failures | load before |")
+print("|---|---|---|---|---|---|---|---|---|")
+for name, tput, cpu, p50, p99, failures, load in rows:
+    print(f"| {name} | {tput:.1f} | {100 * (tput - base) / base:+.1f} % | {cpu:.1f} | {100 * (cpu - base_cpu) / base_cpu:+.1f} % "
+          f"| {p50:.0f} | {p99:.0f} | {failures} | {' '.join(load)} |")
 PY

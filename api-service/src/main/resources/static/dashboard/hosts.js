@@ -6,9 +6,8 @@ const STATES = ['up', 'down', 'disabled', 'forced down'];
 const COLOURS = { down: '#263238', disabled: '#90a4ae', forced: '#8e24aa' };
 
 let layout = { cells: [], size: 0, columns: 1 };
-let drawn = { version: -1, zone: null, filter: null, width: 0, selected: -1 };
+let drawn = { version: -1, width: 0 };
 let selected = -1;
-let current = null;
 
 const natural = new Intl.Collator(undefined, { numeric: true }).compare;
 
@@ -142,7 +141,6 @@ export function init(state) {
   $('host-zone').addEventListener('change', () => { selected = -1; render(state, true); });
   $('host-filter').addEventListener('input', () => { selected = -1; render(state, true); });
   window.addEventListener('resize', () => render(state, true));
-  current = state;
 }
 
 export function render(state, force = false) {

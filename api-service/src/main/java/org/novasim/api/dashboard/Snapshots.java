@@ -95,7 +95,9 @@ class Snapshots {
         lastLook = now;
         Map<String, Long> all = servers.counts(null);
         StatsFeed.Point point = stats.record(all.getOrDefault("BUILD", 0L));
-        boolean faultsChanged = changed.stream().anyMatch(s -> "ERROR".equals(s.status()));
+        // A server that went to ERROR joins a group; one deleted may leave one.
+        boolean faultsChanged =
+                changed.stream().anyMatch(s -> "ERROR".equals(s.status()) || "DELETED".equals(s.status()));
         return new Tick(
                 now,
                 changed,
