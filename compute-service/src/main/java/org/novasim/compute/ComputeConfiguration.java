@@ -14,8 +14,10 @@ import org.novasim.common.rpc.RpcObservations;
 import org.novasim.compute.build.BuildGauges;
 import org.novasim.compute.build.InstanceBuilder;
 import org.novasim.compute.build.InstanceTerminator;
+import org.novasim.compute.guest.GuestActions;
+import org.novasim.compute.guest.Shelver;
 import org.novasim.compute.host.SimulatedHosts;
-import org.novasim.compute.power.PowerActions;
+import org.novasim.compute.move.InstanceMover;
 import org.novasim.compute.recovery.HostRecovery;
 import org.novasim.compute.report.HostReporter;
 import org.novasim.compute.virt.FakeDriver;
@@ -106,9 +108,31 @@ class ComputeConfiguration {
     }
 
     @Bean
-    PowerActions powerActions(
+    GuestActions guestActions(
             HypervisorDriver driver, ConductorClient conductor, ExecutorService buildWorkers, Clock clock) {
-        return new PowerActions(driver, conductor, buildWorkers, clock);
+        return new GuestActions(driver, conductor, buildWorkers, clock);
+    }
+
+    @Bean
+    Shelver shelver(
+            GuestActions guests,
+            SimulatedHosts hosts,
+            HypervisorDriver driver,
+            ConductorClient conductor,
+            ScheduledExecutorService driverTimers,
+            Clock clock) {
+        return new Shelver(guests, hosts, driver, conductor, driverTimers, clock);
+    }
+
+    @Bean
+    InstanceMover instanceMover(
+            SimulatedHosts hosts,
+            HypervisorDriver driver,
+            ConductorClient conductor,
+            ComputeClient compute,
+            ExecutorService buildWorkers,
+            Clock clock) {
+        return new InstanceMover(hosts, driver, conductor, compute, buildWorkers, clock);
     }
 
     @Bean

@@ -2,6 +2,7 @@ package org.novasim.compute;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import org.novasim.common.Settings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -16,6 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param powerDelay    time a stop, a start or a reboot takes
  * @param hosts         per-host overrides, by host name
  * @param seed          seed of the random choices, for reproducible runs; null for a random seed
+ * @param failingOperations driver operations that fail on every host, by Nova's virt driver names ({@code pause},
+ *                      {@code suspend}, {@code rescue}, {@code snapshot}, {@code migrate_disk_and_power_off},
+ *                      {@code finish_migration}, ...), so each action's failure path can be produced on purpose
  */
 @ConfigurationProperties("novasim.compute.fake-driver")
 public record FakeDriverProperties(
@@ -24,10 +28,12 @@ public record FakeDriverProperties(
         @DefaultValue("0.0") double failureRate,
         @DefaultValue("0ms") Duration powerDelay,
         Map<String, HostBehaviour> hosts,
-        Long seed) {
+        Long seed,
+        Set<String> failingOperations) {
 
     public FakeDriverProperties {
         hosts = hosts == null ? Map.of() : Map.copyOf(hosts);
+        failingOperations = failingOperations == null ? Set.of() : Set.copyOf(failingOperations);
         powerDelay = powerDelay == null ? Duration.ZERO : powerDelay;
         spawnDelay = spawnDelay == null ? Duration.ZERO : spawnDelay;
         Settings.between("novasim.compute.fake-driver.failure-rate", failureRate, 0.0, 1.0);
@@ -36,12 +42,17 @@ public record FakeDriverProperties(
     }
 
     /** Overrides for one host; a null field keeps the global value. */
-    public record HostBehaviour(Duration spawnDelay, Duration spawnDelayMax, Double failureRate, Duration powerDelay) {}
+    public record HostBehaviour(
+            Duration spawnDelay,
+            Duration spawnDelayMax,
+            Double failureRate,
+            Duration powerDelay,
+            Set<String> failingOperations) {}
 
     public Behaviour behaviourOf(String host) {
         HostBehaviour override = hosts.get(host);
         if (override == null) {
-            return new Behaviour(spawnDelay, spawnDelayMax, failureRate, powerDelay);
+            return new Behaviour(spawnDelay, spawnDelayMax, failureRate, powerDelay, failingOperations);
         }
         return new Behaviour(
                 override.spawnDelay() != null ? override.spawnDelay() : spawnDelay,
@@ -49,16 +60,23 @@ public record FakeDriverProperties(
                         ? override.spawnDelayMax()
                         : override.spawnDelay() != null ? null : spawnDelayMax,
                 override.failureRate() != null ? override.failureRate() : failureRate,
-                override.powerDelay() != null ? override.powerDelay() : powerDelay);
+                override.powerDelay() != null ? override.powerDelay() : powerDelay,
+                override.failingOperations() != null ? override.failingOperations() : failingOperations);
     }
 
     /** What one host's hypervisor does. */
-    public record Behaviour(Duration spawnDelay, Duration spawnDelayMax, double failureRate, Duration powerDelay) {
+    public record Behaviour(
+            Duration spawnDelay,
+            Duration spawnDelayMax,
+            double failureRate,
+            Duration powerDelay,
+            Set<String> failingOperations) {
 
         public Behaviour {
             if (failureRate < 0.0 || failureRate > 1.0) {
                 throw new IllegalArgumentException("failure rate must be between 0.0 and 1.0: " + failureRate);
             }
+            failingOperations = failingOperations == null ? Set.of() : Set.copyOf(failingOperations);
             if (spawnDelayMax != null && spawnDelayMax.compareTo(spawnDelay) < 0) {
                 throw new IllegalArgumentException(
                         "spawn delay max " + spawnDelayMax + " is below the minimum " + spawnDelay);

@@ -1,6 +1,7 @@
 package org.novasim.api.conductor;
 
 import java.util.List;
+import org.novasim.api.image.ImageSnapshots;
 import org.novasim.common.conductor.ConductorApi;
 import org.novasim.common.rpc.QueueSpec;
 import org.novasim.common.rpc.RpcEndpoint;
@@ -19,9 +20,18 @@ class ConductorEndpoints implements RpcEndpoints {
     private final InstanceStateWriter states;
     private final HostInventory hosts;
     private final ConductorProperties properties;
+    private final MoveConductor moves;
+    private final ImageSnapshots snapshots;
 
     ConductorEndpoints(
-            BuildConductor builds, InstanceStateWriter states, HostInventory hosts, ConductorProperties properties) {
+            BuildConductor builds,
+            InstanceStateWriter states,
+            HostInventory hosts,
+            ConductorProperties properties,
+            MoveConductor moves,
+            ImageSnapshots snapshots) {
+        this.moves = moves;
+        this.snapshots = snapshots;
         this.builds = builds;
         this.states = states;
         this.hosts = hosts;
@@ -49,6 +59,18 @@ class ConductorEndpoints implements RpcEndpoints {
                             return null;
                         })
                         .on(ConductorApi.INSTANCES_ON_HOSTS, (context, request) -> hosts.onHosts(request))
+                        .on(ConductorApi.MIGRATE_SERVER, (context, request) -> {
+                            moves.migrate(context, request);
+                            return null;
+                        })
+                        .on(ConductorApi.UNSHELVE_INSTANCE, (context, request) -> {
+                            moves.unshelve(context, request);
+                            return null;
+                        })
+                        .on(ConductorApi.IMAGE_UPLOADED, (context, uploaded) -> {
+                            snapshots.uploaded(uploaded.imageId(), uploaded.sizeBytes(), uploaded.succeeded());
+                            return null;
+                        })
                         .build(),
                 QueueSpec.shared(ConductorApi.TOPIC, properties.consumers(), 4)));
     }

@@ -1,11 +1,15 @@
 package org.novasim.api.conductor;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import org.novasim.api.action.ActionLog;
 import org.novasim.api.instance.Instance;
+import org.novasim.api.instance.InstanceFault;
+import org.novasim.api.instance.InstanceFaultRepository;
 import org.novasim.api.instance.InstanceStore;
 import org.novasim.api.metrics.LaunchMetrics;
+import org.novasim.api.migration.MigrationStore;
 import org.novasim.common.conductor.InstanceDestroyed;
 import org.novasim.common.conductor.InstanceNotFoundException;
 import org.novasim.common.conductor.InstanceUpdate;
@@ -24,8 +28,18 @@ public class InstanceStateWriter {
     private final ActionLog actions;
     private final Clock clock;
     private final LaunchMetrics metrics;
+    private final MigrationStore migrations;
+    private final InstanceFaultRepository faults;
 
-    public InstanceStateWriter(InstanceStore instances, ActionLog actions, Clock clock, LaunchMetrics metrics) {
+    public InstanceStateWriter(
+            InstanceStore instances,
+            ActionLog actions,
+            Clock clock,
+            LaunchMetrics metrics,
+            MigrationStore migrations,
+            InstanceFaultRepository faults) {
+        this.migrations = migrations;
+        this.faults = faults;
         this.instances = instances;
         this.actions = actions;
         this.clock = clock;
@@ -38,6 +52,7 @@ public class InstanceStateWriter {
      */
     @Transactional
     public void update(RpcContext context, InstanceUpdate update) {
+        Instant now = clock.instant();
         boolean applied = instances.updateState(
                 update.instanceUuid(),
                 update.vmState(),
@@ -45,9 +60,11 @@ public class InstanceStateWriter {
                 update.powerState(),
                 update.expectedTaskStates(),
                 update.host(),
+                update.hostCleared(),
+                update.flavor(),
                 update.networkInfo(),
                 update.launchedAt(),
-                clock.instant());
+                now);
         if (!applied) {
             Instance current = instances
                     .findLive(update.instanceUuid())
@@ -57,6 +74,12 @@ public class InstanceStateWriter {
                     + current.taskState().describe());
         }
         actions.record(context, update.instanceUuid(), update.events());
+        if (update.migrationId() != null && update.migrationStatus() != null) {
+            migrations.setStatus(update.migrationId(), update.migrationStatus(), now);
+        }
+        if (update.fault() != null) {
+            faults.save(InstanceFault.of(update.instanceUuid(), 500, update.fault(), update.host(), now));
+        }
         if (isBuildDone(update)) {
             instances
                     .find(update.instanceUuid())

@@ -119,16 +119,52 @@ public class InstanceStore {
             NetworkInfo networkInfo,
             Instant launchedAt,
             Instant now) {
+        return updateState(
+                uuid, vmState, taskState, powerState, expected, host, false, null, networkInfo, launchedAt, now);
+    }
+
+    /**
+     * As above; also takes the instance off its host ({@code hostCleared}) or gives it another flavor (a resize
+     * finishing or reverting: its resources count for quotas from then on).
+     */
+    public boolean updateState(
+            String uuid,
+            VmState vmState,
+            TaskState taskState,
+            PowerState powerState,
+            Collection<TaskState> expected,
+            String host,
+            boolean hostCleared,
+            FlavorSpec flavor,
+            NetworkInfo networkInfo,
+            Instant launchedAt,
+            Instant now) {
         String sql = "UPDATE instances SET vm_state = COALESCE(:vmState, vm_state), task_state = :taskState, "
                 + "power_state = COALESCE(:powerState, power_state), "
-                + "host = COALESCE(:host, host), network_info = COALESCE(:networkInfo, network_info), "
+                + (hostCleared ? "host = NULL, " : "host = COALESCE(:host, host), ")
+                + (flavor == null
+                        ? ""
+                        : "flavor_id = :flavorId, flavor = :flavor, vcpus = :vcpus, memory_mb = :memoryMb, "
+                                + "root_gb = :rootGb, ")
+                + "network_info = COALESCE(:networkInfo, network_info), "
                 + "launched_at = COALESCE(:launchedAt, launched_at), updated_at = :now "
                 + "WHERE uuid = :uuid AND deleted_at IS NULL AND " + expectedTaskState(expected);
-        JdbcClient.StatementSpec statement = jdbc.sql(sql)
+        JdbcClient.StatementSpec statement = jdbc.sql(sql);
+        if (!hostCleared) {
+            statement = statement.param("host", host);
+        }
+        if (flavor != null) {
+            statement = statement
+                    .param("flavorId", flavor.id())
+                    .param("flavor", json.writeValueAsString(flavor))
+                    .param("vcpus", flavor.vcpus())
+                    .param("memoryMb", flavor.memoryMb())
+                    .param("rootGb", flavor.rootGb());
+        }
+        statement = statement
                 .param("vmState", vmState == null ? null : vmState.value())
                 .param("taskState", value(taskState))
                 .param("powerState", powerState == null ? null : powerState.code())
-                .param("host", host)
                 .param("networkInfo", networkInfo == null ? null : json.writeValueAsString(networkInfo))
                 .param("launchedAt", time(launchedAt))
                 .param("now", time(now))
@@ -191,6 +227,58 @@ public class InstanceStore {
                         .param("uuid", uuid)
                         .update()
                 == 1;
+    }
+
+    /** Locks or unlocks the instance; {@code by} is {@code owner} or {@code admin}, as Nova's locked_by. */
+    public boolean setLock(String uuid, boolean locked, String by, String reason, Instant now) {
+        return jdbc.sql("UPDATE instances SET locked = :locked, locked_by = :by, locked_reason = :reason, "
+                                + "updated_at = :now WHERE uuid = :uuid AND deleted_at IS NULL")
+                        .param("locked", locked)
+                        .param("by", locked ? by : null)
+                        .param("reason", locked ? reason : null)
+                        .param("now", time(now))
+                        .param("uuid", uuid)
+                        .update()
+                == 1;
+    }
+
+    /** Who locked the instance ({@code owner} or {@code admin}), empty when it is not locked. */
+    public Optional<String> lockedBy(String uuid) {
+        return jdbc.sql("SELECT locked_by FROM instances WHERE uuid = :uuid AND locked")
+                .param("uuid", uuid)
+                .query(String.class)
+                .optional();
+    }
+
+    /** Why the instance is locked (2.73), or empty. */
+    public Optional<String> lockedReason(String uuid) {
+        return jdbc.sql("SELECT locked_reason FROM instances WHERE uuid = :uuid AND locked")
+                .param("uuid", uuid)
+                .query(String.class)
+                .optional();
+    }
+
+    /** An admin's os-resetState: the vm state given, no task, whatever the instance was doing. */
+    public boolean resetState(String uuid, VmState vmState, Instant now) {
+        return jdbc.sql("UPDATE instances SET vm_state = :vmState, task_state = NULL, updated_at = :now "
+                                + "WHERE uuid = :uuid AND deleted_at IS NULL")
+                        .param("vmState", vmState.value())
+                        .param("now", time(now))
+                        .param("uuid", uuid)
+                        .update()
+                == 1;
+    }
+
+    /** A rebuild's new image, set with its first task state if the current one is expected. */
+    public boolean beginRebuild(String uuid, String imageRef, Collection<TaskState> expected, Instant now) {
+        String sql = "UPDATE instances SET task_state = :taskState, image_ref = :image, updated_at = :now "
+                + "WHERE uuid = :uuid AND deleted_at IS NULL AND " + expectedTaskState(expected);
+        JdbcClient.StatementSpec statement = jdbc.sql(sql)
+                .param("taskState", TaskState.REBUILDING.value())
+                .param("image", imageRef)
+                .param("now", time(now))
+                .param("uuid", uuid);
+        return withExpected(statement, expected).update() == 1;
     }
 
     /** Removes instances that were never handed to the conductor (their create failed as a whole). */

@@ -13,14 +13,14 @@ public final class ServerStatus {
         return switch (vmState) {
             case BUILDING -> "BUILD";
             case ACTIVE -> activeStatus(taskState);
-            case STOPPED -> "SHUTOFF";
-            case ERROR -> "ERROR";
+            case STOPPED -> movingOr(taskState, "SHUTOFF");
+            case ERROR -> TaskState.REBUILD_STATES.contains(taskState) ? "REBUILD" : "ERROR";
             case DELETED -> "DELETED";
             case SOFT_DELETED -> "SOFT_DELETED";
-            case PAUSED -> "PAUSED";
+            case PAUSED -> taskState == TaskState.MIGRATING ? "MIGRATING" : "PAUSED";
             case SUSPENDED -> "SUSPENDED";
             case RESCUED -> "RESCUE";
-            case RESIZED -> "VERIFY_RESIZE";
+            case RESIZED -> taskState == TaskState.RESIZE_REVERTING ? "REVERT_RESIZE" : "VERIFY_RESIZE";
             case SHELVED -> "SHELVED";
             case SHELVED_OFFLOADED -> "SHELVED_OFFLOADED";
         };
@@ -30,8 +30,20 @@ public final class ServerStatus {
         return switch (taskState) {
             case REBOOTING, REBOOT_PENDING, REBOOT_STARTED -> "REBOOT";
             case REBOOTING_HARD, REBOOT_PENDING_HARD, REBOOT_STARTED_HARD -> "HARD_REBOOT";
-            default -> "ACTIVE";
+            case UPDATING_PASSWORD -> "PASSWORD";
+            default -> movingOr(taskState, "ACTIVE");
         };
+    }
+
+    /** Nova's _STATE_MAP: a resize, a migration or a rebuild shows over the vm state's own status. */
+    private static String movingOr(TaskState taskState, String otherwise) {
+        if (TaskState.RESIZE_STATES.contains(taskState)) {
+            return "RESIZE";
+        }
+        if (TaskState.REBUILD_STATES.contains(taskState)) {
+            return "REBUILD";
+        }
+        return taskState == TaskState.MIGRATING ? "MIGRATING" : otherwise;
     }
 
     /** The vm_states a status filter stands for ({@code ?status=ACTIVE}); null for an unknown status. */
@@ -44,6 +56,11 @@ public final class ServerStatus {
             case "DELETED" -> VmState.DELETED;
             case "PAUSED" -> VmState.PAUSED;
             case "SUSPENDED" -> VmState.SUSPENDED;
+            case "RESCUE" -> VmState.RESCUED;
+            case "VERIFY_RESIZE" -> VmState.RESIZED;
+            case "SHELVED" -> VmState.SHELVED;
+            case "SHELVED_OFFLOADED" -> VmState.SHELVED_OFFLOADED;
+            case "SOFT_DELETED" -> VmState.SOFT_DELETED;
             default -> null;
         };
     }

@@ -103,6 +103,30 @@ public class QuotaService {
                 + " " + names);
     }
 
+    /**
+     * A resize to a bigger flavor needs room for the difference (Nova's _check_quota_for_upsize): 403 with Nova's
+     * "Quota exceeded" message when the project's cores or ram would go over.
+     */
+    public void checkUpsize(String projectId, int moreCores, int moreRam) {
+        if (moreCores <= 0 && moreRam <= 0) {
+            return;
+        }
+        Map<String, Integer> limits = limits(projectId);
+        Usage used = usage(projectId);
+        List<String> overs = new ArrayList<>();
+        List<String> requested = new ArrayList<>();
+        List<String> usedList = new ArrayList<>();
+        List<String> limitList = new ArrayList<>();
+        over(overs, requested, usedList, limitList, "cores", Math.max(0, moreCores), used.cores(), limits.get("cores"));
+        over(overs, requested, usedList, limitList, "ram", Math.max(0, moreRam), used.ram(), limits.get("ram"));
+        if (!overs.isEmpty()) {
+            String names = String.join(", ", overs);
+            throw ApiException.forbidden("Quota exceeded for " + names + ": Requested "
+                    + String.join(", ", requested) + ", but already used " + String.join(", ", usedList) + " of "
+                    + String.join(", ", limitList) + " " + names);
+        }
+    }
+
     /** 403 when the user already has as many key pairs as the quota allows. */
     public void checkKeyPairs(String projectId, long owned) {
         int limit = limits(projectId).get("key_pairs");

@@ -10,6 +10,7 @@ import org.novasim.api.instance.InstanceStore;
 import org.novasim.api.service.ServiceDirectory;
 import org.novasim.common.compute.ComputeClient;
 import org.novasim.common.instance.TaskState;
+import org.novasim.common.instance.VmState;
 import org.novasim.common.network.NetworkClient;
 import org.novasim.common.rpc.RpcContext;
 import org.novasim.common.rpc.UndeliverableException;
@@ -38,6 +39,7 @@ public class ServerDeletion {
     private final ComputeClient compute;
     private final NetworkClient network;
     private final Clock clock;
+    private final ResizeService resizes;
 
     public ServerDeletion(
             ServerService servers,
@@ -46,7 +48,9 @@ public class ServerDeletion {
             ServiceDirectory services,
             ComputeClient compute,
             NetworkClient network,
-            Clock clock) {
+            Clock clock,
+            ResizeService resizes) {
+        this.resizes = resizes;
         this.servers = servers;
         this.instances = instances;
         this.actions = actions;
@@ -60,7 +64,12 @@ public class ServerDeletion {
         Instance instance = servers.get(context, uuid);
         actions.start(context, uuid, InstanceAction.DELETE);
         if (instance.host() == null) {
-            instances.softDelete(uuid, clock.instant());
+            if (instance.networkInfo() != null) {
+                // Offloaded (shelved): no host holds it, but its ports are still its own.
+                deleteLocally(context, uuid, "it is on no host");
+            } else {
+                instances.softDelete(uuid, clock.instant());
+            }
             return;
         }
         List<TaskState> anyButDeleting =
@@ -71,6 +80,9 @@ public class ServerDeletion {
                         .filter(i -> i.taskState() == TaskState.DELETING)
                         .isEmpty()) {
             return;
+        }
+        if (instance.vmState() == VmState.RESIZED) {
+            resizes.releaseSource(context, instance);
         }
         if (!services.isComputeUp(instance.host())) {
             deleteLocally(context, uuid, "its host " + instance.host() + " is down");

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.novasim.api.instance.Instance;
-import org.novasim.api.instance.InstanceFaults;
 import org.novasim.api.instance.InstanceListing;
 import org.novasim.api.instance.MetadataStore;
 import org.novasim.api.web.ApiException;
@@ -34,27 +33,24 @@ class ServersController {
 
     private final ServerService servers;
     private final MetadataStore metadata;
-    private final InstanceFaults faults;
     private final ServerDeletion deletion;
-    private final ServerZones zones;
+    private final ServerDetails details;
     private final InstanceListing listing;
     private final WebLimits limits;
 
     ServersController(
             ServerService servers,
             MetadataStore metadata,
-            InstanceFaults faults,
             ServerDeletion deletion,
-            ServerZones zones,
+            ServerDetails details,
             InstanceListing listing,
             WebLimits limits) {
         this.listing = listing;
         this.limits = limits;
         this.servers = servers;
         this.deletion = deletion;
-        this.zones = zones;
+        this.details = details;
         this.metadata = metadata;
-        this.faults = faults;
     }
 
     @PostMapping
@@ -145,12 +141,6 @@ class ServersController {
 
     private Map<String, Object> detailView(
             Instance instance, Map<String, String> metadataOfInstance, RpcContext context, ApiVersion version) {
-        return ServerViews.detail(
-                instance,
-                metadataOfInstance,
-                faults.shownFor(instance).orElse(null),
-                zones.of(instance),
-                context,
-                version);
+        return details.of(instance, metadataOfInstance, context, version);
     }
 }

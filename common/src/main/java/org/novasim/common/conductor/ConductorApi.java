@@ -9,11 +9,13 @@ import org.novasim.common.rpc.RpcVersion;
  * Version history: 1.0 schedule_and_build_instances, instance_update, reschedule_instance, instance_destroyed.
  * 1.1 reschedule_instance says whether the host refused the claim; instance_update may leave the vm and power
  * states as they are (null). 1.2 instances_on_hosts, for a compute process that restarts (Nova's init_host).
+ * 1.3 migrate_server (resize and cold migration), unshelve_instance, image_uploaded; instance_update may change the
+ * flavor, clear the host, move a migration on and record a fault.
  */
 public final class ConductorApi {
 
     public static final String TOPIC = "conductor";
-    public static final RpcVersion VERSION = new RpcVersion(1, 2);
+    public static final RpcVersion VERSION = new RpcVersion(1, 3);
 
     public static final RpcMethod<ScheduleAndBuild, Void> SCHEDULE_AND_BUILD_INSTANCES =
             RpcMethod.cast(TOPIC, "schedule_and_build_instances", "1.0", ScheduleAndBuild.class);
@@ -32,6 +34,13 @@ public final class ConductorApi {
     /** What the database places on the caller's hosts: a restarted compute process takes its claims back. */
     public static final RpcMethod<InstancesOnHosts, HostedInstances> INSTANCES_ON_HOSTS =
             RpcMethod.call(TOPIC, "instances_on_hosts", "1.2", InstancesOnHosts.class, HostedInstances.class);
+
+    public static final RpcMethod<MigrateServer, Void> MIGRATE_SERVER =
+            RpcMethod.cast(TOPIC, "migrate_server", "1.3", MigrateServer.class);
+    public static final RpcMethod<UnshelveServer, Void> UNSHELVE_INSTANCE =
+            RpcMethod.cast(TOPIC, "unshelve_instance", "1.3", UnshelveServer.class);
+    public static final RpcMethod<ImageUploaded, Void> IMAGE_UPLOADED =
+            RpcMethod.cast(TOPIC, "image_uploaded", "1.3", ImageUploaded.class);
 
     private ConductorApi() {}
 }

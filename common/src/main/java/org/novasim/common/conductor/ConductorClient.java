@@ -59,6 +59,18 @@ public class ConductorClient {
                 .instances();
     }
 
+    public void migrateServer(RpcContext context, MigrateServer request) {
+        rpc.cast(context, ConductorApi.MIGRATE_SERVER, request);
+    }
+
+    public void unshelveInstance(RpcContext context, UnshelveServer request) {
+        rpc.cast(context, ConductorApi.UNSHELVE_INSTANCE, request);
+    }
+
+    public void imageUploaded(RpcContext context, ImageUploaded uploaded) {
+        rpc.cast(context, ConductorApi.IMAGE_UPLOADED, uploaded);
+    }
+
     public void instanceDestroyed(RpcContext context, String instanceUuid, String host, List<ActionEvent> events) {
         rpc.cast(context, ConductorApi.INSTANCE_DESTROYED, new InstanceDestroyed(instanceUuid, host, events));
     }

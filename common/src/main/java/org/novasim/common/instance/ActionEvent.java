@@ -28,6 +28,26 @@ public record ActionEvent(
     public static final String STOP = "compute_stop_instance";
     public static final String START = "compute_start_instance";
     public static final String REBOOT = "compute_reboot_instance";
+    public static final String PAUSE = "compute_pause_instance";
+    public static final String UNPAUSE = "compute_unpause_instance";
+    public static final String SUSPEND = "compute_suspend_instance";
+    public static final String RESUME = "compute_resume_instance";
+    public static final String RESCUE = "compute_rescue_instance";
+    public static final String UNRESCUE = "compute_unrescue_instance";
+    public static final String SET_ADMIN_PASSWORD = "compute_set_admin_password";
+    public static final String REBUILD = "compute_rebuild_instance";
+    public static final String SNAPSHOT = "compute_snapshot_instance";
+    public static final String SHELVE = "compute_shelve_instance";
+    public static final String SHELVE_OFFLOAD = "compute_shelve_offload_instance";
+    public static final String UNSHELVE_CONDUCTOR = "conductor_unshelve_instance";
+    public static final String UNSHELVE = "compute_unshelve_instance";
+    public static final String MIGRATE_SERVER = "conductor_migrate_server";
+    public static final String PREP_RESIZE = "compute_prep_resize";
+    public static final String RESIZE_INSTANCE = "compute_resize_instance";
+    public static final String FINISH_RESIZE = "compute_finish_resize";
+    public static final String CONFIRM_RESIZE = "compute_confirm_resize";
+    public static final String REVERT_RESIZE = "compute_revert_resize";
+    public static final String FINISH_REVERT_RESIZE = "compute_finish_revert_resize";
     /** The conductor gave up on a build that did not finish in time (Nova's instance_build_timeout). */
     public static final String BUILD_TIMEOUT = "conductor_build_timeout";
 

@@ -24,13 +24,44 @@ public enum TaskState {
     REBOOT_STARTED("reboot_started"),
     REBOOTING_HARD("rebooting_hard"),
     REBOOT_PENDING_HARD("reboot_pending_hard"),
-    REBOOT_STARTED_HARD("reboot_started_hard");
+    REBOOT_STARTED_HARD("reboot_started_hard"),
+    PAUSING("pausing"),
+    UNPAUSING("unpausing"),
+    SUSPENDING("suspending"),
+    RESUMING("resuming"),
+    RESCUING("rescuing"),
+    UNRESCUING("unrescuing"),
+    UPDATING_PASSWORD("updating_password"),
+    REBUILDING("rebuilding"),
+    REBUILD_BLOCK_DEVICE_MAPPING("rebuild_block_device_mapping"),
+    REBUILD_SPAWNING("rebuild_spawning"),
+    IMAGE_SNAPSHOT("image_snapshot"),
+    IMAGE_PENDING_UPLOAD("image_pending_upload"),
+    IMAGE_UPLOADING("image_uploading"),
+    SHELVING("shelving"),
+    SHELVING_IMAGE_PENDING_UPLOAD("shelving_image_pending_upload"),
+    SHELVING_IMAGE_UPLOADING("shelving_image_uploading"),
+    SHELVING_OFFLOADING("shelving_offloading"),
+    UNSHELVING("unshelving"),
+    RESIZE_PREP("resize_prep"),
+    RESIZE_MIGRATING("resize_migrating"),
+    RESIZE_MIGRATED("resize_migrated"),
+    RESIZE_FINISH("resize_finish"),
+    RESIZE_REVERTING("resize_reverting"),
+    MIGRATING("migrating");
 
     /** Task states of a soft reboot in progress (Nova's task_states.soft_reboot_states). */
     public static final List<TaskState> SOFT_REBOOT_STATES = List.of(REBOOTING, REBOOT_PENDING, REBOOT_STARTED);
     /** Task states of a hard reboot in progress (Nova's task_states.hard_reboot_states). */
     public static final List<TaskState> HARD_REBOOT_STATES =
             List.of(REBOOTING_HARD, REBOOT_PENDING_HARD, REBOOT_STARTED_HARD);
+
+    /** Task states of a resize or cold migration on its way to the new host (status RESIZE). */
+    public static final List<TaskState> RESIZE_STATES =
+            List.of(RESIZE_PREP, RESIZE_MIGRATING, RESIZE_MIGRATED, RESIZE_FINISH);
+    /** Task states of a rebuild (status REBUILD). */
+    public static final List<TaskState> REBUILD_STATES =
+            List.of(REBUILDING, REBUILD_BLOCK_DEVICE_MAPPING, REBUILD_SPAWNING);
 
     private final String value;
 

@@ -97,6 +97,11 @@ public final class RpcClient implements SmartLifecycle {
         return call(context, method, null, args, properties.callTimeout());
     }
 
+    /** Calls a method on one named server of its topic (e.g. one compute host), with the usual timeout. */
+    public <A, R> R call(RpcContext context, RpcMethod<A, R> method, String server, A args) {
+        return call(context, method, server, args, properties.callTimeout());
+    }
+
     /** Calls a method on one named server of its topic (e.g. one compute host) and waits for the result. */
     public <A, R> R call(RpcContext context, RpcMethod<A, R> method, String server, A args, Duration timeout) {
         // Transient: a call lives no longer than its caller waits (its TTL is the call timeout, its reply queue

@@ -12,7 +12,9 @@ import org.novasim.compute.FakeDriverProperties;
 
 /**
  * A hypervisor that only pretends (Nova's virt/fake.py): a boot takes the configured delay and fails at the
- * configured rate; stops, starts and reboots take the power delay. Delays are timers, not sleeping threads.
+ * configured rate; every other operation (stop, start, reboot, pause, suspend, rescue, snapshot, the halves of a
+ * migration) takes the power delay and fails when it is one of the host's failing operations, named as Nova's virt
+ * driver methods are. Delays are timers, not sleeping threads.
  */
 public final class FakeDriver implements HypervisorDriver {
 
@@ -51,29 +53,112 @@ public final class FakeDriver implements HypervisorDriver {
 
     @Override
     public CompletableFuture<Void> powerOff(String host, String instanceUuid) {
-        return changePower(host, instanceUuid, PowerState.SHUTDOWN);
+        return changePower(host, instanceUuid, PowerState.SHUTDOWN, "power_off");
     }
 
     @Override
     public CompletableFuture<Void> powerOn(String host, String instanceUuid) {
-        return changePower(host, instanceUuid, PowerState.RUNNING);
+        return changePower(host, instanceUuid, PowerState.RUNNING, "power_on");
     }
 
     @Override
     public CompletableFuture<Void> reboot(String host, String instanceUuid, boolean hard) {
         // A soft reboot of a guest that is not running falls back to a hard one, as libvirt's driver does.
-        return changePower(host, instanceUuid, PowerState.RUNNING);
+        return changePower(host, instanceUuid, PowerState.RUNNING, "reboot");
     }
 
-    /** After the host's power delay, the VM is in the new state; a VM the host does not have is an error. */
-    private CompletableFuture<Void> changePower(String host, String instanceUuid, PowerState target) {
+    @Override
+    public CompletableFuture<Void> pause(String host, String instanceUuid) {
+        return changePower(host, instanceUuid, PowerState.PAUSED, "pause");
+    }
+
+    @Override
+    public CompletableFuture<Void> unpause(String host, String instanceUuid) {
+        return changePower(host, instanceUuid, PowerState.RUNNING, "unpause");
+    }
+
+    @Override
+    public CompletableFuture<Void> suspend(String host, String instanceUuid) {
+        return changePower(host, instanceUuid, PowerState.SUSPENDED, "suspend");
+    }
+
+    @Override
+    public CompletableFuture<Void> resume(String host, String instanceUuid) {
+        return changePower(host, instanceUuid, PowerState.RUNNING, "resume");
+    }
+
+    @Override
+    public CompletableFuture<Void> rescue(String host, String instanceUuid) {
+        return changePower(host, instanceUuid, PowerState.RUNNING, "rescue");
+    }
+
+    @Override
+    public CompletableFuture<Void> unrescue(String host, String instanceUuid) {
+        return changePower(host, instanceUuid, PowerState.RUNNING, "unrescue");
+    }
+
+    @Override
+    public CompletableFuture<Void> setAdminPassword(String host, String instanceUuid) {
+        return changePower(host, instanceUuid, null, "set_admin_password");
+    }
+
+    @Override
+    public CompletableFuture<Void> snapshot(String host, String instanceUuid) {
+        return changePower(host, instanceUuid, null, "snapshot");
+    }
+
+    @Override
+    public CompletableFuture<Void> rebuild(String host, InstanceInfo instance) {
+        if (properties.behaviourOf(host).failingOperations().contains("rebuild")) {
+            return changePower(host, instance.uuid(), null, "rebuild");
+        }
+        vms(host).remove(instance.uuid());
+        return spawn(host, instance);
+    }
+
+    @Override
+    public CompletableFuture<Void> migrateDiskAndPowerOff(String host, String instanceUuid) {
+        return changePower(host, instanceUuid, PowerState.SHUTDOWN, "migrate_disk_and_power_off");
+    }
+
+    @Override
+    public CompletableFuture<Void> finishMigration(String host, InstanceInfo instance, boolean powerOn) {
+        vms(host).putIfAbsent(instance.uuid(), PowerState.SHUTDOWN);
+        return changePower(
+                host, instance.uuid(), powerOn ? PowerState.RUNNING : PowerState.SHUTDOWN, "finish_migration");
+    }
+
+    @Override
+    public CompletableFuture<Void> finishRevertMigration(String host, String instanceUuid, boolean powerOn) {
+        return changePower(
+                host, instanceUuid, powerOn ? PowerState.RUNNING : PowerState.SHUTDOWN, "finish_revert_migration");
+    }
+
+    @Override
+    public String consoleOutput(String host, String instanceUuid) {
+        if (!vms(host).containsKey(instanceUuid)) {
+            throw new VmNotFoundException(instanceUuid, host);
+        }
+        // What Nova's fake driver prints, so tools that read the log find what they find there.
+        return "FAKE CONSOLE OUTPUT\nANOTHER\nLAST LINE";
+    }
+
+    /**
+     * After the host's power delay, the VM is in the new state (null: as it was); a VM the host does not have is an
+     * error, and so is an operation the host is told to fail (the VM then stays as it was).
+     */
+    private CompletableFuture<Void> changePower(String host, String instanceUuid, PowerState target, String operation) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         if (!vms(host).containsKey(instanceUuid)) {
             done.completeExceptionally(new VmNotFoundException(instanceUuid, host));
             return done;
         }
-        after(properties.behaviourOf(host).powerDelay().toMillis(), () -> {
-            if (vms(host).replace(instanceUuid, target) == null) {
+        FakeDriverProperties.Behaviour behaviour = properties.behaviourOf(host);
+        after(behaviour.powerDelay().toMillis(), () -> {
+            if (behaviour.failingOperations().contains(operation)) {
+                done.completeExceptionally(new OperationFailedException(operation, instanceUuid, host));
+            } else if ((target == null ? vms(host).get(instanceUuid) : vms(host).replace(instanceUuid, target))
+                    == null) {
                 done.completeExceptionally(new VmNotFoundException(instanceUuid, host));
             } else {
                 done.complete(null);

@@ -26,6 +26,41 @@ public interface HypervisorDriver {
      */
     CompletableFuture<Void> reboot(String host, String instanceUuid, boolean hard);
 
+    /** Pauses the guest (kept in memory, not running); completes when it is paused. */
+    CompletableFuture<Void> pause(String host, String instanceUuid);
+
+    CompletableFuture<Void> unpause(String host, String instanceUuid);
+
+    /** Suspends the guest to disk; completes when it is suspended. */
+    CompletableFuture<Void> suspend(String host, String instanceUuid);
+
+    CompletableFuture<Void> resume(String host, String instanceUuid);
+
+    /** Boots the guest from a rescue image; it runs in rescue mode when this completes. */
+    CompletableFuture<Void> rescue(String host, String instanceUuid);
+
+    CompletableFuture<Void> unrescue(String host, String instanceUuid);
+
+    CompletableFuture<Void> setAdminPassword(String host, String instanceUuid);
+
+    /** Snapshots the guest's disk and uploads it; completes when the upload is done. */
+    CompletableFuture<Void> snapshot(String host, String instanceUuid);
+
+    /** Destroys the guest and spawns it again from {@code instance.image()}, running; fails as spawn fails. */
+    CompletableFuture<Void> rebuild(String host, InstanceInfo instance);
+
+    /** First half of a move, on the source: the guest is powered off and its disk copied away. */
+    CompletableFuture<Void> migrateDiskAndPowerOff(String host, String instanceUuid);
+
+    /** Second half, on the destination: the guest exists there, running if {@code powerOn}. */
+    CompletableFuture<Void> finishMigration(String host, InstanceInfo instance, boolean powerOn);
+
+    /** A reverted move, on the source: the guest runs again there if {@code powerOn}. */
+    CompletableFuture<Void> finishRevertMigration(String host, String instanceUuid, boolean powerOn);
+
+    /** The guest's console log; {@link VmNotFoundException} when the host does not have it. */
+    String consoleOutput(String host, String instanceUuid);
+
     /** Removes the instance from the host, whatever state it is in. Idempotent. */
     void destroy(String host, String instanceUuid);
 

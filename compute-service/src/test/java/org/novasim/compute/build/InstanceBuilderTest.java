@@ -115,7 +115,7 @@ class InstanceBuilderTest {
 
     private FakeDriver driver(double failureRate) {
         return new FakeDriver(
-                new FakeDriverProperties(Duration.ZERO, null, failureRate, Duration.ZERO, Map.of(), null),
+                new FakeDriverProperties(Duration.ZERO, null, failureRate, Duration.ZERO, Map.of(), null, null),
                 timers,
                 RandomGeneratorFactory.of("L64X128MixRandom").create(3));
     }

@@ -40,7 +40,7 @@ class HostRecoveryTest {
     private final SimulatedHosts hosts =
             new SimulatedHosts(List.of(HostGroup.defaults()), 10, Runnable::run, "127.0.0.1", Duration.ofSeconds(5));
     private final FakeDriver driver = new FakeDriver(
-            new FakeDriverProperties(Duration.ZERO, null, 0.0, Duration.ZERO, Map.of(), null),
+            new FakeDriverProperties(Duration.ZERO, null, 0.0, Duration.ZERO, Map.of(), null, null),
             timers,
             RandomGeneratorFactory.of("L64X128MixRandom").create(7));
 

@@ -48,7 +48,8 @@ class FakeDriverTest {
 
     @Test
     void bootsAtOnceWithoutDelay() {
-        FakeDriver driver = driver(new FakeDriverProperties(Duration.ZERO, null, 0.0, Duration.ZERO, Map.of(), null));
+        FakeDriver driver =
+                driver(new FakeDriverProperties(Duration.ZERO, null, 0.0, Duration.ZERO, Map.of(), null, null));
 
         assertThat(driver.spawn("h1", instance("i1"))).isCompleted();
         assertThat(driver.powerState("h1", "i1")).isEqualTo(PowerState.RUNNING);
@@ -60,8 +61,8 @@ class FakeDriverTest {
 
     @Test
     void bootTakesTheConfiguredDelayWithoutHoldingTheCaller() throws Exception {
-        FakeDriver driver =
-                driver(new FakeDriverProperties(Duration.ofMillis(200), null, 0.0, Duration.ZERO, Map.of(), null));
+        FakeDriver driver = driver(
+                new FakeDriverProperties(Duration.ofMillis(200), null, 0.0, Duration.ZERO, Map.of(), null, null));
         long start = System.nanoTime();
 
         CompletableFuture<Void> boot = driver.spawn("h1", instance("i1"));
@@ -78,7 +79,8 @@ class FakeDriverTest {
                 null,
                 0.0,
                 Duration.ZERO,
-                Map.of("broken", new FakeDriverProperties.HostBehaviour(null, null, 1.0, null)),
+                Map.of("broken", new FakeDriverProperties.HostBehaviour(null, null, 1.0, null, null)),
+                null,
                 null));
 
         for (int i = 0; i < 20; i++) {
@@ -95,7 +97,8 @@ class FakeDriverTest {
 
     @Test
     void failureRateIsAShareOfBoots() {
-        FakeDriver driver = driver(new FakeDriverProperties(Duration.ZERO, null, 0.3, Duration.ZERO, Map.of(), null));
+        FakeDriver driver =
+                driver(new FakeDriverProperties(Duration.ZERO, null, 0.3, Duration.ZERO, Map.of(), null, null));
 
         long failed = IntStream.range(0, 2_000)
                 .filter(i -> driver.spawn("h", instance("i" + i)).isCompletedExceptionally())
@@ -106,8 +109,8 @@ class FakeDriverTest {
 
     @Test
     void stopStartAndRebootChangeThePowerStateAfterThePowerDelay() throws Exception {
-        FakeDriver driver =
-                driver(new FakeDriverProperties(Duration.ZERO, null, 0.0, Duration.ofMillis(100), Map.of(), null));
+        FakeDriver driver = driver(
+                new FakeDriverProperties(Duration.ZERO, null, 0.0, Duration.ofMillis(100), Map.of(), null, null));
         driver.spawn("h1", instance("i1")).get();
 
         CompletableFuture<Void> off = driver.powerOff("h1", "i1");
@@ -128,7 +131,8 @@ class FakeDriverTest {
 
     @Test
     void powerActionsOnAnUnknownInstanceFail() {
-        FakeDriver driver = driver(new FakeDriverProperties(Duration.ZERO, null, 0.0, Duration.ZERO, Map.of(), null));
+        FakeDriver driver =
+                driver(new FakeDriverProperties(Duration.ZERO, null, 0.0, Duration.ZERO, Map.of(), null, null));
 
         ExecutionException failure = catchThrowableOfType(
                 ExecutionException.class, () -> driver.powerOff("h1", "ghost").get());
@@ -144,7 +148,8 @@ class FakeDriverTest {
                 null,
                 0.0,
                 Duration.ofSeconds(5),
-                Map.of("quick", new FakeDriverProperties.HostBehaviour(null, null, null, Duration.ZERO)),
+                Map.of("quick", new FakeDriverProperties.HostBehaviour(null, null, null, Duration.ZERO, null)),
+                null,
                 null);
 
         assertThat(properties.behaviourOf("quick").powerDelay()).isZero();
