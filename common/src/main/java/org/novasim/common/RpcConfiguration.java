@@ -12,6 +12,7 @@ import org.novasim.common.network.IpAddressExhaustedException;
 import org.novasim.common.network.NetworkAmbiguousException;
 import org.novasim.common.network.NetworkInUseException;
 import org.novasim.common.network.NetworkNotFoundException;
+import org.novasim.common.network.OverQuotaException;
 import org.novasim.common.network.PolicyNotAuthorizedException;
 import org.novasim.common.network.PortInUseException;
 import org.novasim.common.network.PortNotFoundException;
@@ -90,7 +91,8 @@ public class RpcConfiguration {
                 PortNotFoundException.class,
                 PortInUseException.class,
                 InvalidInputException.class,
-                PolicyNotAuthorizedException.class));
+                PolicyNotAuthorizedException.class,
+                OverQuotaException.class));
     }
 
     /** Metrics and trace context of every message, through the service's registries when it has them. */

@@ -23,6 +23,10 @@ public final class Inputs {
         if (value.length() > maxLength) {
             throw InvalidInputException.because("'" + field + "' exceeds maximum length of " + maxLength);
         }
+        if (value.indexOf('\0') >= 0) {
+            // PostgreSQL cannot store a NUL in text; no name needs one.
+            throw InvalidInputException.because("'" + field + "' contains a NUL character");
+        }
         return value;
     }
 

@@ -2,6 +2,7 @@ package org.novasim.systemtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -374,6 +375,76 @@ class NeutronApiIT {
                 .valueStream()
                 .map(item -> item.get("name").asString())
                 .toList();
+    }
+
+    @Test
+    void portNetworkAndSubnetQuotasHoldPerProjectAsNeutronsDo() {
+        ApiClient.Response mine = demo.post("/network/v2.0/networks", "{\"network\": {\"name\": \"quota-1\"}}");
+        assertThat(mine.status()).as(mine.raw().body()).isEqualTo(201);
+        String project = mine.body().get("network").get("project_id").asString();
+        String quotaPath = "/network/v2.0/quotas/" + project;
+        JsonNode defaults = demo.get(quotaPath).body().get("quota");
+        assertThat(defaults.get("network").asInt()).isEqualTo(100);
+        assertThat(defaults.get("subnet").asInt()).isEqualTo(100);
+        assertThat(defaults.get("port").asInt()).isEqualTo(500);
+        assertNeutronError(
+                demo.put(quotaPath, "{\"quota\": {\"port\": -1}}"), 403, "PolicyNotAuthorized", "update_quota");
+        assertNeutronError(demo.get("/network/v2.0/quotas/someone-else"), 403, "PolicyNotAuthorized", "get_quota");
+
+        int networks = demo.get("/network/v2.0/networks?project_id=" + project)
+                .body()
+                .get("networks")
+                .size();
+        int ports = demo.get("/network/v2.0/ports?project_id=" + project)
+                .body()
+                .get("ports")
+                .size();
+        ApiClient.Response set =
+                admin.put(quotaPath, "{\"quota\": {\"network\": %d, \"port\": %d}}".formatted(networks, ports + 1));
+        assertThat(set.status()).as(set.raw().body()).isEqualTo(200);
+        assertThat(set.body().get("quota").get("port").asInt()).isEqualTo(ports + 1);
+        assertThat(demo.get(quotaPath).body().get("quota").get("network").asInt())
+                .isEqualTo(networks);
+
+        String port = "{\"port\": {\"network_id\": \"" + PRIVATE + "\"}}";
+        ApiClient.Response first = demo.post("/network/v2.0/ports", port);
+        assertThat(first.status()).as(first.raw().body()).isEqualTo(201);
+        assertNeutronError(demo.post("/network/v2.0/ports", port), 409, "OverQuota", "['port']");
+        assertNeutronError(
+                demo.post("/network/v2.0/networks", "{\"network\": {\"name\": \"quota-2\"}}"),
+                409,
+                "OverQuota",
+                "['network']");
+        assertThat(demo.get("/network/v2.0/ports?project_id=" + project)
+                        .body()
+                        .get("ports")
+                        .size())
+                .as("the refused port left nothing behind")
+                .isEqualTo(ports + 1);
+        String server = demo.launch("over-port-quota", "1", LaunchPipelineIT.CIRROS);
+        JsonNode failed = admin.waitForStatus(server, "ERROR", Duration.ofSeconds(60));
+        assertThat(failed.get("fault").get("message").asString()).contains("Quota exceeded");
+        assertThat(demo.delete("/compute/v2.1/servers/" + server).status()).isEqualTo(204);
+        demo.waitForGone(server, Duration.ofSeconds(60));
+        ApiClient.Response admins = admin.post("/network/v2.0/ports", port);
+        assertThat(admins.status())
+                .as("another project's ports count against its own quota")
+                .isEqualTo(201);
+        assertNeutronError(admin.put(quotaPath, "{\"quota\": {\"router\": 1}}"), 400, "HTTPBadRequest", "router");
+        assertNeutronError(admin.put(quotaPath, "{\"quota\": {\"port\": -2}}"), 400, "InvalidInput", "port");
+
+        assertThat(admin.delete(quotaPath).status()).isEqualTo(204);
+        assertThat(demo.get(quotaPath).body().get("quota").get("port").asInt()).isEqualTo(500);
+        ApiClient.Response again = demo.post("/network/v2.0/ports", port);
+        assertThat(again.status()).isEqualTo(201);
+        for (ApiClient.Response created : List.of(first, admins, again)) {
+            String id = created.body().get("port").get("id").asString();
+            assertThat(admin.delete("/network/v2.0/ports/" + id).status()).isEqualTo(204);
+        }
+        assertThat(admin.delete("/network/v2.0/networks/"
+                                + mine.body().get("network").get("id").asString())
+                        .status())
+                .isEqualTo(204);
     }
 
     static void assertNeutronError(ApiClient.Response response, int status, String type, String messagePart) {

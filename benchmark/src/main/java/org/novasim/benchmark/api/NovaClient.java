@@ -79,12 +79,16 @@ public final class NovaClient {
         return projectId;
     }
 
-    /** Lifts the project's instance, core and RAM quotas, as Rally's quotas context does before a run. */
+    /** Lifts the project's instance, core, RAM and port quotas, as Rally's quotas context does before a run. */
     public void unlimitedQuotas() {
         Map<String, Object> body = Map.of("quota_set", Map.of("instances", -1, "cores", -1, "ram", -1));
         HttpResponse<String> response =
                 send(authed("/compute/v2.1/os-quota-sets/" + projectId).PUT(json(body)), "set quotas");
         expect(response, 200, "set quotas of project " + projectId);
+        Map<String, Object> ports = Map.of("quota", Map.of("port", -1));
+        HttpResponse<String> network =
+                send(authed("/network/v2.0/quotas/" + projectId).PUT(json(ports)), "set network quotas");
+        expect(network, 200, "set network quotas of project " + projectId);
     }
 
     /** The id of the network of that name, created with one subnet of that CIDR when there is none. */

@@ -11,12 +11,13 @@ import org.novasim.common.rpc.RpcVersion;
  * <ul>
  *   <li>1.0 allocate_for_instance, deallocate_for_instance</li>
  *   <li>1.1 list/show/create/delete of networks, subnets and ports</li>
+ *   <li>1.2 show_quota, update_quota, delete_quota: Neutron's network, subnet and port quotas per project</li>
  * </ul>
  */
 public final class NetworkApi {
 
     public static final String TOPIC = "network";
-    public static final RpcVersion VERSION = new RpcVersion(1, 1);
+    public static final RpcVersion VERSION = new RpcVersion(1, 2);
 
     public static final RpcMethod<AllocateForInstance, NetworkInfo> ALLOCATE_FOR_INSTANCE =
             RpcMethod.call(TOPIC, "allocate_for_instance", "1.0", AllocateForInstance.class, NetworkInfo.class);
@@ -49,6 +50,13 @@ public final class NetworkApi {
             RpcMethod.call(TOPIC, "create_port", "1.1", CreatePort.class, Port.class);
     public static final RpcMethod<DeletePort, Void> DELETE_PORT =
             RpcMethod.call(TOPIC, "delete_port", "1.1", DeletePort.class, Void.class);
+
+    public static final RpcMethod<ShowQuota, QuotaSet> SHOW_QUOTA =
+            RpcMethod.call(TOPIC, "show_quota", "1.2", ShowQuota.class, QuotaSet.class);
+    public static final RpcMethod<UpdateQuota, QuotaSet> UPDATE_QUOTA =
+            RpcMethod.call(TOPIC, "update_quota", "1.2", UpdateQuota.class, QuotaSet.class);
+    public static final RpcMethod<DeleteQuota, Void> DELETE_QUOTA =
+            RpcMethod.call(TOPIC, "delete_quota", "1.2", DeleteQuota.class, Void.class);
 
     private NetworkApi() {}
 }

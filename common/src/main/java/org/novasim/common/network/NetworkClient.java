@@ -77,4 +77,16 @@ public class NetworkClient {
     public void deletePort(RpcContext context, String portId) {
         rpc.call(context, NetworkApi.DELETE_PORT, new DeletePort(portId));
     }
+
+    public QuotaSet showQuota(RpcContext context, String projectId) {
+        return rpc.call(context, NetworkApi.SHOW_QUOTA, new ShowQuota(projectId));
+    }
+
+    public QuotaSet updateQuota(RpcContext context, UpdateQuota request) {
+        return rpc.call(context, NetworkApi.UPDATE_QUOTA, request);
+    }
+
+    public void deleteQuota(RpcContext context, String projectId) {
+        rpc.call(context, NetworkApi.DELETE_QUOTA, new DeleteQuota(projectId));
+    }
 }

@@ -19,6 +19,7 @@ import org.novasim.network.QueryFilters;
 import org.novasim.network.Scope;
 import org.novasim.network.Timestamps;
 import org.novasim.network.ipam.IpAllocator;
+import org.novasim.network.quota.NetworkQuotas;
 import org.novasim.network.store.NetworkEntity;
 import org.novasim.network.store.NetworkRepository;
 import org.novasim.network.store.PortRepository;
@@ -48,6 +49,7 @@ public class NetworkService {
     private final JdbcClient jdbc;
     private final IpAllocator allocator;
     private final NetworkProperties properties;
+    private final NetworkQuotas quotas;
 
     public NetworkService(
             NetworkRepository networks,
@@ -56,7 +58,8 @@ public class NetworkService {
             JdbcAggregateTemplate aggregates,
             JdbcClient jdbc,
             IpAllocator allocator,
-            NetworkProperties properties) {
+            NetworkProperties properties,
+            NetworkQuotas quotas) {
         this.networks = networks;
         this.subnets = subnets;
         this.ports = ports;
@@ -64,6 +67,7 @@ public class NetworkService {
         this.jdbc = jdbc;
         this.allocator = allocator;
         this.properties = properties;
+        this.quotas = quotas;
     }
 
     @Transactional(readOnly = true)
@@ -115,6 +119,7 @@ public class NetworkService {
         if (mtu < MIN_MTU || mtu > MAX_MTU) {
             throw InvalidInputException.because("mtu " + mtu + " is not between " + MIN_MTU + " and " + MAX_MTU);
         }
+        quotas.checkOneMore(projectId, NetworkQuotas.Resource.NETWORK);
         var now = Timestamps.now();
         NetworkEntity network = aggregates.insert(new NetworkEntity(
                 UUID.randomUUID().toString(),

@@ -17,6 +17,7 @@ import org.novasim.network.ip.IpAddress;
 import org.novasim.network.ip.MacAddresses;
 import org.novasim.network.ipam.AllocationContentionException;
 import org.novasim.network.ipam.IpAllocator;
+import org.novasim.network.quota.NetworkQuotas;
 import org.novasim.network.store.FixedIpStore;
 import org.novasim.network.store.PortEntity;
 import org.novasim.network.store.PortRepository;
@@ -49,6 +50,7 @@ public class PortLifecycle {
     private final IpAllocator allocator;
     private final AddressEvents addressEvents;
     private final TransactionTemplate savepoint;
+    private final NetworkQuotas quotas;
 
     public PortLifecycle(
             JdbcAggregateTemplate aggregates,
@@ -57,7 +59,8 @@ public class PortLifecycle {
             FixedIpStore fixedIps,
             IpAllocator allocator,
             AddressEvents addressEvents,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            NetworkQuotas quotas) {
         this.aggregates = aggregates;
         this.ports = ports;
         this.subnets = subnets;
@@ -66,6 +69,7 @@ public class PortLifecycle {
         this.addressEvents = addressEvents;
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.quotas = quotas;
     }
 
     /**
@@ -76,6 +80,7 @@ public class PortLifecycle {
     public PortEntity create(NewPort spec) {
         List<SubnetEntity> networkSubnets = subnets.ofNetwork(spec.network().id());
         List<Requested> requested = requested(spec, networkSubnets);
+        quotas.checkOneMore(spec.projectId(), NetworkQuotas.Resource.PORT);
         PortEntity port = insert(spec);
         if (requested.isEmpty()) {
             allocateAutomatically(port, networkSubnets);

@@ -18,6 +18,7 @@ import org.novasim.network.instance.InstanceNetworks;
 import org.novasim.network.instance.PortMetrics;
 import org.novasim.network.network.NetworkService;
 import org.novasim.network.port.PortService;
+import org.novasim.network.quota.NetworkQuotas;
 import org.novasim.network.subnet.SubnetService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +40,7 @@ class NetworkEndpoints implements RpcEndpoints {
     private final PortService ports;
     private final NetworkProperties properties;
     private final PortMetrics portMetrics;
+    private final NetworkQuotas quotas;
 
     NetworkEndpoints(
             InstanceNetworks instances,
@@ -46,13 +48,15 @@ class NetworkEndpoints implements RpcEndpoints {
             SubnetService subnets,
             PortService ports,
             NetworkProperties properties,
-            PortMetrics portMetrics) {
+            PortMetrics portMetrics,
+            NetworkQuotas quotas) {
         this.instances = instances;
         this.networks = networks;
         this.subnets = subnets;
         this.ports = ports;
         this.properties = properties;
         this.portMetrics = portMetrics;
+        this.quotas = quotas;
     }
 
     @Override
@@ -93,6 +97,12 @@ class NetworkEndpoints implements RpcEndpoints {
                 .on(NetworkApi.CREATE_PORT, guarded((context, args) -> ports.create(Scope.of(context), args)))
                 .on(NetworkApi.DELETE_PORT, guarded((context, args) -> {
                     ports.delete(Scope.of(context), args.portId());
+                    return null;
+                }))
+                .on(NetworkApi.SHOW_QUOTA, guarded((context, args) -> quotas.show(Scope.of(context), args.projectId())))
+                .on(NetworkApi.UPDATE_QUOTA, guarded((context, args) -> quotas.update(Scope.of(context), args)))
+                .on(NetworkApi.DELETE_QUOTA, guarded((context, args) -> {
+                    quotas.reset(Scope.of(context), args.projectId());
                     return null;
                 }))
                 .build();

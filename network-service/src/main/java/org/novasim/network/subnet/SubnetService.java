@@ -17,6 +17,7 @@ import org.novasim.network.Timestamps;
 import org.novasim.network.ip.Cidr;
 import org.novasim.network.ipam.IpAllocator;
 import org.novasim.network.network.NetworkService;
+import org.novasim.network.quota.NetworkQuotas;
 import org.novasim.network.store.FixedIpStore;
 import org.novasim.network.store.NetworkEntity;
 import org.novasim.network.store.SubnetEntity;
@@ -39,6 +40,7 @@ public class SubnetService {
     private final JdbcAggregateTemplate aggregates;
     private final IpAllocator allocator;
     private final JdbcClient jdbc;
+    private final NetworkQuotas quotas;
 
     public SubnetService(
             SubnetRepository subnets,
@@ -46,13 +48,15 @@ public class SubnetService {
             FixedIpStore fixedIps,
             JdbcAggregateTemplate aggregates,
             IpAllocator allocator,
-            JdbcClient jdbc) {
+            JdbcClient jdbc,
+            NetworkQuotas quotas) {
         this.subnets = subnets;
         this.networks = networks;
         this.fixedIps = fixedIps;
         this.aggregates = aggregates;
         this.allocator = allocator;
         this.jdbc = jdbc;
+        this.quotas = quotas;
     }
 
     @Transactional(readOnly = true)
@@ -101,6 +105,7 @@ public class SubnetService {
         List<Cidr> others = subnets.findByNetworkIdOrderByCreatedAtAscIdAsc(network.id()).stream()
                 .map(s -> Cidr.parse(s.cidr()))
                 .toList();
+        quotas.checkOneMore(projectId, NetworkQuotas.Resource.SUBNET);
         SubnetPlan plan = SubnetPlanner.plan(request, network.id(), others);
         var now = Timestamps.now();
         SubnetEntity subnet = aggregates.insert(new SubnetEntity(

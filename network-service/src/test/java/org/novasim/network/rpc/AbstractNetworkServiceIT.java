@@ -43,6 +43,7 @@ import org.novasim.common.network.PortNotFoundException;
 import org.novasim.common.network.RequestedNetwork;
 import org.novasim.common.network.Subnet;
 import org.novasim.common.network.SubnetInUseException;
+import org.novasim.common.network.UpdateQuota;
 import org.novasim.common.network.Vif;
 import org.novasim.common.rpc.RpcClient;
 import org.novasim.common.rpc.RpcContext;
@@ -284,6 +285,8 @@ abstract class AbstractNetworkServiceIT {
     @Test
     void aThousandConcurrentAllocationsOnASlash22GiveAThousandDistinctAddresses() throws Exception {
         Network big = network(alice, "big-" + suffix(), "10.64.0.0/22");
+        // More ports than Neutron's default quota of 500: lifted, as Rally does before a load run.
+        client.updateQuota(context("project-a", "admin"), new UpdateQuota("project-a", null, null, -1));
         List<RequestedNetwork> request = List.of(new RequestedNetwork(big.id(), null, null));
         List<Callable<String>> launches = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {

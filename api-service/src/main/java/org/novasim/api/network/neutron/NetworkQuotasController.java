@@ -1,47 +1,77 @@
 package org.novasim.api.network.neutron;
 
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import org.novasim.common.network.NetworkClient;
+import org.novasim.common.network.QuotaSet;
+import org.novasim.common.network.UpdateQuota;
 import org.novasim.common.rpc.RpcContext;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Neutron's quota show, {@code /network/v2.0/quotas/{project}}: Neutron's default limits, which clients read
- * (e.g. {@code openstack quota show}). novasim reports them but does not enforce network quotas.
+ * Neutron's quotas, {@code /network/v2.0/quotas/{project}}: show (the project or an admin), update and reset
+ * (admin). network-service enforces the network, subnet and port quotas; the resources it does not simulate are
+ * shown with Neutron's defaults and cannot be set.
  */
 @RestController
 class NetworkQuotasController {
 
-    private static final Map<String, Integer> NEUTRON_DEFAULTS = neutronDefaults();
+    private static final Set<String> ENFORCED = Set.of("network", "subnet", "port");
+    private static final Map<String, Integer> NOT_SIMULATED = Map.of(
+            "subnetpool", -1,
+            "router", 10,
+            "floatingip", 50,
+            "security_group", 10,
+            "security_group_rule", 100,
+            "rbac_policy", 10);
+
+    private final NetworkClient network;
+
+    NetworkQuotasController(NetworkClient network) {
+        this.network = network;
+    }
 
     @GetMapping({"/network/v2.0/quotas/{projectId}", "/network/v2.0/quotas/{projectId}.json"})
     Map<String, Object> show(RpcContext context, @PathVariable String projectId) {
-        mayRead(context, projectId);
-        return Map.of("quota", NEUTRON_DEFAULTS);
+        return view(network.showQuota(context, projectId));
     }
 
-    private static void mayRead(RpcContext context, String projectId) {
-        if (!context.isAdmin() && !projectId.equals(context.projectId())) {
-            throw new NeutronException(
-                    HttpStatus.FORBIDDEN, "PolicyNotAuthorized", "(rule:get_quota) is disallowed by policy");
+    @PutMapping({"/network/v2.0/quotas/{projectId}", "/network/v2.0/quotas/{projectId}.json"})
+    Map<String, Object> update(
+            RpcContext context, @PathVariable String projectId, @RequestBody(required = false) byte[] body) {
+        NeutronBody quota = NeutronBody.parse(body, "quota");
+        for (String resource : quota.attributeNames()) {
+            if (NOT_SIMULATED.containsKey(resource)) {
+                throw NeutronException.badRequest("The quota of " + resource + " is not supported by novasim");
+            }
+            if (!ENFORCED.contains(resource)) {
+                throw NeutronException.badRequest("Unrecognized attribute(s) '" + resource + "'");
+            }
         }
+        return view(network.updateQuota(
+                context,
+                new UpdateQuota(projectId, quota.integer("network"), quota.integer("subnet"), quota.integer("port"))));
     }
 
-    private static Map<String, Integer> neutronDefaults() {
-        Map<String, Integer> defaults = new LinkedHashMap<>();
-        defaults.put("network", 100);
-        defaults.put("subnet", 100);
-        defaults.put("subnetpool", -1);
-        defaults.put("port", 500);
-        defaults.put("router", 10);
-        defaults.put("floatingip", 50);
-        defaults.put("security_group", 10);
-        defaults.put("security_group_rule", 100);
-        defaults.put("rbac_policy", 10);
-        return Collections.unmodifiableMap(defaults);
+    @DeleteMapping({"/network/v2.0/quotas/{projectId}", "/network/v2.0/quotas/{projectId}.json"})
+    ResponseEntity<Void> reset(RpcContext context, @PathVariable String projectId) {
+        network.deleteQuota(context, projectId);
+        return ResponseEntity.noContent().build();
+    }
+
+    private static Map<String, Object> view(QuotaSet quotas) {
+        Map<String, Object> quota = new LinkedHashMap<>();
+        quota.put("network", quotas.network());
+        quota.put("subnet", quotas.subnet());
+        quota.put("port", quotas.port());
+        quota.putAll(NOT_SIMULATED);
+        return Map.of("quota", quota);
     }
 }

@@ -1,5 +1,6 @@
 package org.novasim.api.network.neutron;
 
+import java.util.List;
 import java.util.Locale;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -39,6 +40,11 @@ final class NeutronBody {
             throw NeutronException.badRequest("Unable to find '" + resource + "' in request body");
         }
         return new NeutronBody(attributes);
+    }
+
+    /** The attributes given, e.g. to refuse those that are not known. */
+    List<String> attributeNames() {
+        return attributes.propertyNames().stream().toList();
     }
 
     boolean has(String attribute) {

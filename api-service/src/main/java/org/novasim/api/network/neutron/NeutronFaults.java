@@ -8,6 +8,7 @@ import org.novasim.common.network.IpAddressExhaustedException;
 import org.novasim.common.network.NetworkAmbiguousException;
 import org.novasim.common.network.NetworkInUseException;
 import org.novasim.common.network.NetworkNotFoundException;
+import org.novasim.common.network.OverQuotaException;
 import org.novasim.common.network.PolicyNotAuthorizedException;
 import org.novasim.common.network.PortInUseException;
 import org.novasim.common.network.PortNotFoundException;
@@ -37,6 +38,7 @@ final class NeutronFaults {
             Map.entry(IpAddressExhaustedException.class, new Fault(HttpStatus.CONFLICT, "IpAddressGenerationFailure")),
             Map.entry(NetworkAmbiguousException.class, new Fault(HttpStatus.CONFLICT, "NetworkAmbiguous")),
             Map.entry(InvalidInputException.class, new Fault(HttpStatus.BAD_REQUEST, "InvalidInput")),
+            Map.entry(OverQuotaException.class, new Fault(HttpStatus.CONFLICT, "OverQuota")),
             Map.entry(PolicyNotAuthorizedException.class, new Fault(HttpStatus.FORBIDDEN, "PolicyNotAuthorized")),
             // network-service down, or no process serving the queue: the client may try again later.
             Map.entry(RpcTimeoutException.class, new Fault(HttpStatus.SERVICE_UNAVAILABLE, "ServiceUnavailable")),
