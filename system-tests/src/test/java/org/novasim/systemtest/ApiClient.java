@@ -89,6 +89,14 @@ final class ApiClient {
                 .build());
     }
 
+    /** A POST whose body is declared as the given Content-Type, whatever it holds. */
+    Response post(String path, String body, String contentType) {
+        return send(request(path)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    }
+
     Response delete(String path) {
         return send(request(path).DELETE().build());
     }
