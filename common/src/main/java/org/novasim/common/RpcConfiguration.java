@@ -18,6 +18,7 @@ import org.novasim.common.network.PortInUseException;
 import org.novasim.common.network.PortNotFoundException;
 import org.novasim.common.network.SubnetInUseException;
 import org.novasim.common.network.SubnetNotFoundException;
+import org.novasim.common.rpc.BrokerUnavailableException;
 import org.novasim.common.rpc.InvalidArgumentsException;
 import org.novasim.common.rpc.InvalidContextException;
 import org.novasim.common.rpc.RemoteErrors;
@@ -76,6 +77,7 @@ public class RpcConfiguration {
                 UnsupportedVersionException.class,
                 UnknownMethodException.class,
                 UndeliverableException.class,
+                BrokerUnavailableException.class,
                 InvalidArgumentsException.class,
                 InvalidContextException.class,
                 NoValidHostException.class,

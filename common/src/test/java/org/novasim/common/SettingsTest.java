@@ -11,7 +11,15 @@ class SettingsTest {
 
     @Test
     void aBadValueIsRefusedWithTheSettingsName() {
-        assertThatThrownBy(() -> new RpcProperties("nova", Duration.ZERO, Duration.ofSeconds(10), null))
+        assertThatThrownBy(() -> new RpcProperties(
+                        "nova",
+                        Duration.ZERO,
+                        Duration.ofSeconds(10),
+                        null,
+                        Duration.ofSeconds(60),
+                        Duration.ofMillis(100),
+                        Duration.ofSeconds(2),
+                        "dead_letters"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("novasim.rpc.call-timeout must be a positive duration, not PT0S");
         assertThatThrownBy(() -> Settings.atLeast("novasim.compute.consumers", 0, 1))

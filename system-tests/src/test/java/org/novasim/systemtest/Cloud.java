@@ -35,6 +35,7 @@ final class Cloud implements AutoCloseable {
     private ConfigurableApplicationContext api;
     private final List<ConfigurableApplicationContext> extras = new ArrayList<>();
     private boolean withoutCompute;
+    private TestBroker.BrokerEndpoint broker;
     private final List<ApplicationContextInitializer<ConfigurableApplicationContext>> initializers = new ArrayList<>();
 
     private Cloud() {}
@@ -101,7 +102,8 @@ final class Cloud implements AutoCloseable {
     }
 
     Cloud start() {
-        common.putAll(TestBroker.isolated().springProperties());
+        broker = TestBroker.isolated();
+        common.putAll(broker.springProperties());
         common.put("server.port", 0);
         common.put("spring.main.banner-mode", "off");
         // Hosts report every second, so a test never waits long for a scheduler to know them.
@@ -125,6 +127,11 @@ final class Cloud implements AutoCloseable {
     void restartApi() {
         api.close();
         startApi();
+    }
+
+    /** The broker and virtual host this cloud talks on (a test may cut it off: {@link TestBroker#outage}). */
+    TestBroker.BrokerEndpoint broker() {
+        return broker;
     }
 
     ApiClient client() {

@@ -2,6 +2,7 @@ package org.novasim.testsupport;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -12,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.rabbitmq.RabbitMQContainer;
@@ -91,6 +94,74 @@ public final class TestBroker {
         return new BrokerEndpoint(host, port, user, password, vhost, managementPort);
     }
 
+    /**
+     * Cuts every client of the endpoint's virtual host off the broker, as a broker restart looks to them: the broker
+     * closes their connections, and refuses new ones (a connection limit of 0) until the outage is closed. Queues,
+     * bindings and the messages in them stay, as durable ones do across a restart. Through the management API, so it
+     * works on a shared local broker (other virtual hosts see nothing) and on a container alike.
+     */
+    public static Outage outage(BrokerEndpoint broker) {
+        Management management =
+                new Management(broker.host(), broker.managementPort(), broker.username(), broker.password());
+        String vhost = encode(broker.virtualHost());
+        String limit = "/api/vhost-limits/" + vhost + "/max-connections";
+        management.put(limit, "{\"value\": 0}");
+        Outage outage = new Outage(management, vhost, limit);
+        outage.closeConnections();
+        log.info("test broker: virtual host {} cut off", broker.virtualHost());
+        return outage;
+    }
+
+    /** A broker outage under way; closing it lets clients connect again. */
+    public static final class Outage implements AutoCloseable {
+
+        private static final Pattern NAME = Pattern.compile("\"name\":\"((?:[^\"\\\\]|\\\\.)*)\"");
+        private final Management management;
+        private final String vhost;
+        private final String limit;
+        private boolean over;
+
+        private Outage(Management management, String vhost, String limit) {
+            this.management = management;
+            this.vhost = vhost;
+            this.limit = limit;
+        }
+
+        /**
+         * Closes the virtual host's connections until none is listed (the management API lists a connection soon
+         * after it opens; one opened as the limit came is caught on a later round). At most 10 s.
+         */
+        void closeConnections() {
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (System.nanoTime() < deadline) {
+                Matcher names = NAME.matcher(management.get("/api/vhosts/" + vhost + "/connections?columns=name"));
+                boolean any = false;
+                while (names.find()) {
+                    any = true;
+                    management.delete(
+                            "/api/connections/" + encode(names.group(1).replace("\\\"", "\"")));
+                }
+                if (!any) {
+                    return;
+                }
+            }
+            throw new IllegalStateException("connections of " + vhost + " still listed after 10 s");
+        }
+
+        @Override
+        public void close() {
+            if (!over) {
+                over = true;
+                management.delete(limit);
+                log.info("test broker: virtual host {} back", vhost);
+            }
+        }
+    }
+
+    private static String encode(String part) {
+        return URLEncoder.encode(part, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
     private static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
@@ -123,6 +194,10 @@ public final class TestBroker {
             send(request(path).PUT(HttpRequest.BodyPublishers.ofString(body)).build());
         }
 
+        String get(String path) {
+            return send(request(path).GET().build());
+        }
+
         void delete(String path) {
             try {
                 send(request(path).DELETE().build());
@@ -140,13 +215,17 @@ public final class TestBroker {
                     .header("Content-Type", "application/json");
         }
 
-        private void send(HttpRequest request) {
+        private String send(HttpRequest request) {
             try {
                 HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 404 && "DELETE".equals(request.method())) {
+                    return ""; // gone already (a connection that closed meanwhile)
+                }
                 if (response.statusCode() >= 300) {
                     throw new IllegalStateException(request.method() + " " + request.uri() + " answered "
                             + response.statusCode() + ": " + response.body());
                 }
+                return response.body();
             } catch (IOException e) {
                 throw new IllegalStateException(
                         "RabbitMQ's management API does not answer at " + request.uri()

@@ -74,10 +74,25 @@ public class BuildConductor {
         this.maxHostsPerBuild = properties.maxHostsPerBuild();
     }
 
+    /**
+     * Schedules the instances and casts each build. A request can come twice (sent again after the broker lost its
+     * confirm, or redelivered after a restart): instances an earlier copy placed, or that were deleted, are left out.
+     */
     public void scheduleAndBuild(RpcContext context, ScheduleAndBuild request) {
         Instant started = clock.instant();
-        List<String> uuids =
-                request.instances().stream().map(InstanceInfo::uuid).toList();
+        List<InstanceInfo> waiting = request.instances().stream()
+                .filter(instance -> instances.awaitsHost(instance.uuid()))
+                .toList();
+        if (waiting.size() < request.instances().size()) {
+            log.info(
+                    "{} of {} instances of the request are placed or gone already: a repeated request",
+                    request.instances().size() - waiting.size(),
+                    request.instances().size());
+        }
+        if (waiting.isEmpty()) {
+            return;
+        }
+        List<String> uuids = waiting.stream().map(InstanceInfo::uuid).toList();
         // Where the group's members are now, not when the API took the request.
         RequestSpec spec = serverGroups.refresh(request.spec(), uuids);
         Selections selections;
@@ -102,7 +117,7 @@ public class BuildConductor {
         Instant selected = clock.instant();
         for (int i = 0; i < uuids.size(); i++) {
             List<Selection> hosts = selections.hostLists().get(i);
-            InstanceInfo instance = request.instances().get(i);
+            InstanceInfo instance = waiting.get(i);
             actions.record(
                     context,
                     instance.uuid(),
@@ -140,8 +155,8 @@ public class BuildConductor {
                     List.of());
             return;
         }
-        if (!instances.resetForReschedule(uuid, clock.instant())) {
-            log.info("not rescheduling {}: it was deleted meanwhile", uuid);
+        if (!instances.resetForReschedule(uuid, request.failedHost(), clock.instant())) {
+            log.info("not rescheduling {}: it was deleted, failed or taken by another host meanwhile", uuid);
             return;
         }
         metrics.rescheduled();

@@ -14,18 +14,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param buildTimeout      an instance still building this long after its creation goes to ERROR (Nova's
  *                          instance_build_timeout); zero turns it off
  * @param buildTimeoutCheck how often the conductor looks for builds that timed out
+ * @param handoverTimeout   how long a create waits for the broker to take its build (riding out a short broker
+ *                          restart) before it answers 503 with Retry-After, leaving nothing behind
  */
 @ConfigurationProperties("novasim.conductor")
 public record ConductorProperties(
         @DefaultValue("16") int consumers,
         @DefaultValue("10") int maxHostsPerBuild,
         @DefaultValue("600s") Duration buildTimeout,
-        @DefaultValue("30s") Duration buildTimeoutCheck) {
+        @DefaultValue("30s") Duration buildTimeoutCheck,
+        @DefaultValue("10s") Duration handoverTimeout) {
 
     public ConductorProperties {
         Settings.atLeast("novasim.conductor.consumers", consumers, 1);
         Settings.atLeast("novasim.conductor.max-hosts-per-build", maxHostsPerBuild, 1);
         Settings.notNegative("novasim.conductor.build-timeout", buildTimeout);
         Settings.positive("novasim.conductor.build-timeout-check", buildTimeoutCheck);
+        Settings.positive("novasim.conductor.handover-timeout", handoverTimeout);
     }
 }

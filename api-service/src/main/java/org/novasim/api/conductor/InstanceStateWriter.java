@@ -17,12 +17,16 @@ import org.novasim.common.conductor.UnexpectedTaskStateException;
 import org.novasim.common.instance.TaskState;
 import org.novasim.common.instance.VmState;
 import org.novasim.common.rpc.RpcContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Applies what hosts report about their instances (Nova's conductor side of instance.save() and destroy()). */
 @Component
 public class InstanceStateWriter {
+
+    private static final Logger log = LoggerFactory.getLogger(InstanceStateWriter.class);
 
     private final InstanceStore instances;
     private final ActionLog actions;
@@ -48,7 +52,9 @@ public class InstanceStateWriter {
 
     /**
      * Applies the change if the instance is in an expected task state; otherwise tells the host why not, so a
-     * build learns it was deleted under it and stops.
+     * build learns it was deleted under it and stops. The same update twice (sent again after its reply was lost
+     * with the broker's connection) is answered as applied and changes nothing the second time: the instance is
+     * already where the update takes it, on the same host.
      */
     @Transactional
     public void update(RpcContext context, InstanceUpdate update) {
@@ -69,6 +75,15 @@ public class InstanceStateWriter {
             Instance current = instances
                     .findLive(update.instanceUuid())
                     .orElseThrow(() -> InstanceNotFoundException.of(update.instanceUuid()));
+            if (alreadyApplied(current, update)) {
+                log.info(
+                        "instance {} is already {}/{} on {}: a repeated update, nothing to do",
+                        current.uuid(),
+                        current.vmState(),
+                        current.taskState().describe(),
+                        current.host());
+                return;
+            }
             throw new UnexpectedTaskStateException("Unexpected task state: expecting "
                     + names(update.expectedTaskStates()) + " but the actual state is "
                     + current.taskState().describe());
@@ -85,6 +100,16 @@ public class InstanceStateWriter {
                     .find(update.instanceUuid())
                     .ifPresent(built -> metrics.active(built.createdAt(), update.launchedAt()));
         }
+    }
+
+    static boolean alreadyApplied(Instance current, InstanceUpdate update) {
+        boolean hostMatches = update.hostCleared()
+                ? current.host() == null
+                : update.host() == null || update.host().equals(current.host());
+        return hostMatches
+                && current.taskState() == update.taskState()
+                && (update.vmState() == null || current.vmState() == update.vmState())
+                && (update.powerState() == null || current.powerState() == update.powerState());
     }
 
     /** The last step of a build: spawned, now ACTIVE (a start or reboot also ends ACTIVE, but not from spawning). */

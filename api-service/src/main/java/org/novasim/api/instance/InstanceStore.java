@@ -183,14 +183,33 @@ public class InstanceStore {
         return withExpected(statement, expected).update() == 1;
     }
 
-    /** Back to scheduling for another host: no host, no addresses. Not if a delete has begun. */
-    public boolean resetForReschedule(String uuid, Instant now) {
+    /**
+     * Whether the instance still waits for the conductor to place it: building, scheduling, on no host, not deleted.
+     * A repeated schedule request for one that was placed meanwhile has nothing to do.
+     */
+    public boolean awaitsHost(String uuid) {
+        return jdbc.sql("SELECT COUNT(*) FROM instances WHERE uuid = :uuid AND deleted_at IS NULL "
+                                + "AND vm_state = 'building' AND task_state = 'scheduling' AND host IS NULL")
+                        .param("uuid", uuid)
+                        .query(Integer.class)
+                        .single()
+                > 0;
+    }
+
+    /**
+     * Back to scheduling for another host: no host, no addresses. Only a building instance that is on the host that
+     * failed it, or on none: not if a delete has begun, not one that failed for good, and not one another host has
+     * taken since (a repeated reschedule request changes nothing).
+     */
+    public boolean resetForReschedule(String uuid, String failedHost, Instant now) {
         return jdbc.sql("UPDATE instances SET vm_state = 'building', task_state = 'scheduling', power_state = 0, "
                                 + "host = NULL, network_info = NULL, updated_at = :now "
-                                + "WHERE uuid = :uuid AND deleted_at IS NULL "
+                                + "WHERE uuid = :uuid AND deleted_at IS NULL AND vm_state = 'building' "
+                                + "AND (host IS NULL OR host = :failedHost) "
                                 + "AND (task_state IS NULL OR task_state <> 'deleting')")
                         .param("now", time(now))
                         .param("uuid", uuid)
+                        .param("failedHost", failedHost)
                         .update()
                 == 1;
     }
@@ -291,6 +310,9 @@ public class InstanceStore {
                 .param("uuids", uuids)
                 .update();
         jdbc.sql("DELETE FROM instance_metadata WHERE instance_uuid IN (:uuids)")
+                .param("uuids", uuids)
+                .update();
+        jdbc.sql("DELETE FROM instance_group_members WHERE instance_uuid IN (:uuids)")
                 .param("uuids", uuids)
                 .update();
         jdbc.sql("DELETE FROM instances WHERE uuid IN (:uuids)")

@@ -2,6 +2,7 @@ package org.novasim.api.server;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.novasim.api.action.ActionLog;
 import org.novasim.api.action.InstanceAction;
+import org.novasim.api.conductor.ConductorProperties;
 import org.novasim.api.flavor.Flavor;
 import org.novasim.api.flavor.FlavorRepository;
 import org.novasim.api.image.Image;
@@ -68,6 +70,8 @@ public class ServerService {
     private final ServerGroupMembership serverGroups;
 
     private final WebLimits limits;
+    /** How long a create waits for the broker to take its build before it answers 503. */
+    private final Duration handoverTimeout;
 
     public ServerService(
             InstanceStore instances,
@@ -84,8 +88,10 @@ public class ServerService {
             TransactionTemplate transaction,
             Clock clock,
             ServerGroupMembership serverGroups,
-            WebLimits limits) {
+            WebLimits limits,
+            ConductorProperties conductorProperties) {
         this.limits = limits;
+        this.handoverTimeout = conductorProperties.handoverTimeout();
         this.instances = instances;
         this.metadata = metadata;
         this.keyPairs = keyPairs;
@@ -103,8 +109,9 @@ public class ServerService {
     }
 
     /**
-     * Stores the instances (BUILD/scheduling) and hands them to the conductor. If the conductor cannot be reached,
-     * nothing is left behind and the client gets a 503.
+     * Stores the instances (BUILD/scheduling) and hands them to the conductor. If the broker cannot take them within
+     * the hand-over timeout (it is away, or no conductor listens), nothing is left behind (no server, so no quota
+     * used) and the client gets a 503 with Retry-After.
      */
     public Created create(RpcContext context, CreateServerRequest request) {
         Flavor flavor = flavors.findById(request.flavorRef())
@@ -191,7 +198,7 @@ public class ServerService {
                         instance.keyName()))
                 .toList();
         try {
-            conductor.scheduleAndBuildInstances(context, spec, infos, request.networks());
+            conductor.scheduleAndBuildInstances(context, spec, infos, request.networks(), handoverTimeout);
         } catch (RemoteError e) {
             log.error("could not hand {} to the conductor: {}", reservationId, e.toString());
             transaction.executeWithoutResult(status ->

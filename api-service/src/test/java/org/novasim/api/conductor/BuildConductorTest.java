@@ -80,10 +80,22 @@ class BuildConductorTest {
                 new TransactionTemplate(transactions),
                 Clock.fixed(T0, ZoneOffset.UTC),
                 new LaunchMetrics(meters, Clock.fixed(T0, ZoneOffset.UTC)),
-                new ConductorProperties(16, 5, Duration.ofSeconds(600), Duration.ofSeconds(30)));
+                new ConductorProperties(
+                        16, 5, Duration.ofSeconds(600), Duration.ofSeconds(30), Duration.ofSeconds(10)));
         when(groups.refresh(any(), anyList())).thenAnswer(call -> call.getArgument(0));
         when(instances.markError(anyString(), any())).thenReturn(true);
-        when(instances.resetForReschedule(anyString(), any())).thenReturn(true);
+        when(instances.resetForReschedule(anyString(), any(), any())).thenReturn(true);
+        when(instances.awaitsHost(anyString())).thenReturn(true);
+    }
+
+    @Test
+    void aRepeatedRequestDoesNotBuildWhatAnEarlierCopyScheduled() {
+        when(instances.awaitsHost("i1")).thenReturn(false);
+
+        conductor.scheduleAndBuild(context, new ScheduleAndBuild(SPEC, List.of(INSTANCE), List.of()));
+
+        verify(scheduler, never()).selectDestinations(any(), any(), any(), anyBoolean());
+        verify(compute, never()).buildAndRunInstance(any(), any(), any(), any(), any(), any(), anyInt());
     }
 
     @Test
@@ -119,7 +131,7 @@ class BuildConductorTest {
 
         conductor.reschedule(context, new RescheduleInstance(failed, "a", "boom", true, List.of()));
 
-        verify(instances).resetForReschedule("i1", T0);
+        verify(instances).resetForReschedule("i1", "a", T0);
         ArgumentCaptor<RequestSpec> spec = ArgumentCaptor.forClass(RequestSpec.class);
         verify(compute)
                 .buildAndRunInstance(
@@ -155,7 +167,7 @@ class BuildConductorTest {
                 .isEqualTo(1);
         assertThat(meters.counter("novasim.launch.reschedules").count()).isZero();
         assertThat(savedFault().host()).isEqualTo("c");
-        verify(instances, never()).resetForReschedule(any(), any());
+        verify(instances, never()).resetForReschedule(any(), any(), any());
     }
 
     @Test
@@ -171,7 +183,7 @@ class BuildConductorTest {
 
     @Test
     void anInstanceDeletedMeanwhileIsNotRescheduled() {
-        when(instances.resetForReschedule(anyString(), any())).thenReturn(false);
+        when(instances.resetForReschedule(anyString(), any(), any())).thenReturn(false);
         BuildInstance failed = new BuildInstance("a", INSTANCE, SPEC, List.of(), List.of(selection("b")), 1);
 
         conductor.reschedule(context, new RescheduleInstance(failed, "a", "boom", true, List.of()));

@@ -148,7 +148,7 @@ class InstanceStoreTest {
 
         assertThat(update(uuid, VmState.BUILDING, TaskState.NETWORKING, PowerState.NOSTATE, TaskState.NONE))
                 .isFalse();
-        assertThat(store.resetForReschedule(uuid, T0))
+        assertThat(store.resetForReschedule(uuid, "compute-1", T0))
                 .as("no reschedule of a deleting instance")
                 .isFalse();
         assertThat(store.markError(uuid, T0)).as("nor an error").isFalse();
@@ -179,12 +179,27 @@ class InstanceStoreTest {
         String uuid = building();
         update(uuid, VmState.BUILDING, TaskState.NONE, PowerState.NOSTATE, TaskState.SCHEDULING);
 
-        assertThat(store.resetForReschedule(uuid, T0)).isTrue();
+        assertThat(store.resetForReschedule(uuid, "compute-1", T0)).isTrue();
 
         Instance instance = store.findLive(uuid).orElseThrow();
         assertThat(instance.host()).isNull();
         assertThat(instance.taskState()).isEqualTo(TaskState.SCHEDULING);
         assertThat(instance.vmState()).isEqualTo(VmState.BUILDING);
+    }
+
+    @Test
+    void aRepeatedRescheduleLeavesTheNextHostsBuildAlone() {
+        String uuid = building();
+        update(uuid, VmState.BUILDING, TaskState.NONE, PowerState.NOSTATE, TaskState.SCHEDULING);
+
+        assertThat(store.resetForReschedule(uuid, "compute-2", T0))
+                .as("compute-1 has taken the instance since compute-2 gave it back")
+                .isFalse();
+        assertThat(store.findLive(uuid).orElseThrow().host()).isEqualTo("compute-1");
+        store.markError(uuid, T0);
+        assertThat(store.resetForReschedule(uuid, null, T0))
+                .as("an instance that failed for good stays failed")
+                .isFalse();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.novasim.common.conductor;
 
+import java.time.Duration;
 import java.util.List;
 import org.novasim.common.compute.BuildInstance;
 import org.novasim.common.instance.ActionEvent;
@@ -21,6 +22,24 @@ public class ConductorClient {
     public void scheduleAndBuildInstances(
             RpcContext context, RequestSpec spec, List<InstanceInfo> instances, List<RequestedNetwork> networks) {
         rpc.cast(context, ConductorApi.SCHEDULE_AND_BUILD_INSTANCES, new ScheduleAndBuild(spec, instances, networks));
+    }
+
+    /**
+     * Hands new instances to the conductor, waiting at most {@code within} for a broker that is away; raises
+     * {@link org.novasim.common.rpc.BrokerUnavailableException} after that.
+     */
+    public void scheduleAndBuildInstances(
+            RpcContext context,
+            RequestSpec spec,
+            List<InstanceInfo> instances,
+            List<RequestedNetwork> networks,
+            Duration within) {
+        rpc.cast(
+                context,
+                ConductorApi.SCHEDULE_AND_BUILD_INSTANCES,
+                null,
+                new ScheduleAndBuild(spec, instances, networks),
+                within);
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.novasim.common.rpc;
 
+import com.rabbitmq.client.ShutdownSignalException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.Message;
@@ -20,6 +22,7 @@ import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.ReturnedMessage;
 import org.springframework.amqp.rabbit.connection.Connection;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.connection.ConnectionListener;
 import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
@@ -35,6 +38,12 @@ import org.springframework.context.SmartLifecycle;
  * published mandatory with publisher confirms: a message the broker cannot route (no server on that topic) or
  * refuses fails the caller at once with {@link UndeliverableException} rather than a timeout. Casts are persistent,
  * since nobody waits for them and they must survive a broker restart; calls are transient (see {@link #call}).
+ *
+ * <p>A broker that is away (connection refused or lost, channel closed, no confirm) is waited out: the message is
+ * sent again with backoff ({@code novasim.rpc.retry-*}) until the operation's deadline, the call timeout for a call,
+ * {@code novasim.rpc.cast-timeout} or the caller's own bound for a cast; only then does the caller get {@link
+ * BrokerUnavailableException}. When the connection goes, every call still waiting for its reply is sent again at
+ * once, since neither its transient request nor its reply queue outlived the connection.
  *
  * <p>A call also carries its timeout as the message's {@code expiration}, so that RabbitMQ drops a call nobody took
  * in time. AMQP 0-9-1 leaves the meaning of {@code expiration} to the broker: RabbitMQ reads a time-to-live in
@@ -54,6 +63,7 @@ public final class RpcClient implements SmartLifecycle {
     private final String replyQueue = "reply_" + UUID.randomUUID().toString().replace("-", "");
     private final Map<String, CompletableFuture<RpcReply>> pending = new ConcurrentHashMap<>();
     private final SimpleMessageListenerContainer replyContainer;
+    private final BrokerRetry retry;
     /** Whether the broker reads a message's expiration as a time-to-live (RabbitMQ does); learnt per connection. */
     private volatile boolean expirationIsTtl;
 
@@ -80,7 +90,18 @@ public final class RpcClient implements SmartLifecycle {
         this.errors = errors;
         this.properties = properties;
         this.observations = observations;
-        connectionFactory.addConnectionListener(this::learnBroker);
+        this.retry = new BrokerRetry(properties.retryInitialDelay(), properties.retryMaxDelay(), observations);
+        connectionFactory.addConnectionListener(new ConnectionListener() {
+            @Override
+            public void onCreate(Connection connection) {
+                learnBroker(connection);
+            }
+
+            @Override
+            public void onShutDown(ShutdownSignalException signal) {
+                onConnectionLost(signal);
+            }
+        });
         Queue queue = new Queue(replyQueue, false, false, true);
         RpcTopology.declare(admin, beanFactory, "rpcQueue." + replyQueue, List.of(queue));
         replyContainer = new SimpleMessageListenerContainer(connectionFactory);
@@ -89,6 +110,7 @@ public final class RpcClient implements SmartLifecycle {
         replyContainer.setMissingQueuesFatal(false);
         replyContainer.setAmqpAdmin(admin);
         replyContainer.setMessageListener(this::onReply);
+        replyContainer.setRecoveryBackOff(properties.recoveryBackOff());
         replyContainer.afterPropertiesSet();
     }
 
@@ -102,28 +124,35 @@ public final class RpcClient implements SmartLifecycle {
         return call(context, method, server, args, properties.callTimeout());
     }
 
-    /** Calls a method on one named server of its topic (e.g. one compute host) and waits for the result. */
+    /**
+     * Calls a method on one named server of its topic (e.g. one compute host) and waits for the result, {@code
+     * timeout} at most in all: a call the broker could not take, or whose connection went before the reply came,
+     * is sent again within that time (the handlers of calls take a repeated message in their stride).
+     */
     public <A, R> R call(RpcContext context, RpcMethod<A, R> method, String server, A args, Duration timeout) {
         // Transient: a call lives no longer than its caller waits (its TTL is the call timeout, its reply queue
-        // goes with the caller), so writing it to disk buys nothing, and costs the broker half its call rate.
+        // goes with the caller), so writing it to disk buys nothing, and costs the broker half its call rate. A
+        // call lost with a broker restart is sent again (see onConnectionLost).
         Message message = message(context, method, args, MessageDeliveryMode.NON_PERSISTENT);
+        long deadline = System.nanoTime() + timeout.toNanos();
         return observations.send(
                 RpcObservations.Kind.CALL,
                 method,
                 message.getMessageProperties(),
-                () -> callAndWait(method, server, message, timeout));
+                () -> retry.until(deadline, method, () -> callAndWait(method, server, message, timeout, deadline)));
     }
 
-    private <R> R callAndWait(RpcMethod<?, R> method, String server, Message message, Duration timeout) {
+    private <R> R callAndWait(RpcMethod<?, R> method, String server, Message message, Duration timeout, long deadline) {
         String correlationId = MessageIds.next();
         CompletableFuture<RpcReply> reply = new CompletableFuture<>();
         pending.put(correlationId, reply);
         try {
+            long left = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
             message.getMessageProperties().setCorrelationId(correlationId);
             message.getMessageProperties().setReplyTo(replyQueue);
             // A call nobody answered in time is of no use to anyone: let the broker drop it (as oslo does).
             if (expirationIsTtl) {
-                message.getMessageProperties().setExpiration(Long.toString(timeout.toMillis()));
+                message.getMessageProperties().setExpiration(Long.toString(left));
             }
             CorrelationData confirm = new CorrelationData(correlationId);
             String routingKey = method.routingKey(server);
@@ -133,8 +162,8 @@ public final class RpcClient implements SmartLifecycle {
                     reply.completeExceptionally(undelivered);
                 }
             });
-            template.send(properties.exchange(), routingKey, message, confirm);
-            return result(method, await(reply, timeout, method, routingKey));
+            publish(method, routingKey, message, confirm);
+            return result(method, await(reply, left, timeout, method, routingKey));
         } finally {
             pending.remove(correlationId);
         }
@@ -147,9 +176,23 @@ public final class RpcClient implements SmartLifecycle {
 
     /** Sends a method to one named server of its topic; returns once the broker has safely taken the message. */
     public <A> void cast(RpcContext context, RpcMethod<A, Void> method, String server, A args) {
+        cast(context, method, server, args, properties.castTimeout());
+    }
+
+    /**
+     * Sends a method to one named server of its topic; returns once the broker has safely taken the message. While
+     * the broker cannot take it, tries again until {@code within} has passed, then raises {@link
+     * BrokerUnavailableException}. A message sent again after a lost confirm may arrive twice: handlers of casts
+     * are idempotent.
+     */
+    public <A> void cast(RpcContext context, RpcMethod<A, Void> method, String server, A args, Duration within) {
         Message message = message(context, method, args, MessageDeliveryMode.PERSISTENT);
+        long deadline = System.nanoTime() + within.toNanos();
         observations.send(RpcObservations.Kind.CAST, method, message.getMessageProperties(), () -> {
-            castAndConfirm(method, server, message);
+            retry.until(deadline, method, () -> {
+                castAndConfirm(method, server, message);
+                return null;
+            });
             return null;
         });
     }
@@ -157,22 +200,32 @@ public final class RpcClient implements SmartLifecycle {
     private void castAndConfirm(RpcMethod<?, Void> method, String server, Message message) {
         CorrelationData confirm = new CorrelationData(MessageIds.next());
         String routingKey = method.routingKey(server);
-        template.send(properties.exchange(), routingKey, message, confirm);
+        publish(method, routingKey, message, confirm);
         CorrelationData.Confirm result;
         try {
             result = confirm.getFuture().get(properties.confirmTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new UndeliverableException("no confirm from the broker for " + method.name() + " to " + routingKey
+            throw new BrokerUnavailableException("no confirm from the broker for " + method.name() + " to " + routingKey
                     + " within " + properties.confirmTimeout());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UndeliverableException("interrupted while sending " + method.name());
         } catch (ExecutionException e) {
-            throw new UndeliverableException("sending " + method.name() + " failed: " + e.getCause());
+            throw new BrokerUnavailableException("sending " + method.name() + " failed: " + e.getCause());
         }
         RemoteError undelivered = undelivered(routingKey, confirm, result, null);
         if (undelivered != null) {
             throw undelivered;
+        }
+    }
+
+    /** Hands the message to the broker; any failure to do so is the broker's or the connection's, and passes. */
+    private void publish(RpcMethod<?, ?> method, String routingKey, Message message, CorrelationData confirm) {
+        try {
+            template.send(properties.exchange(), routingKey, message, confirm);
+        } catch (AmqpException e) {
+            throw new BrokerUnavailableException(
+                    "the broker did not take " + method.name() + " to " + routingKey + ": " + e.getMessage());
         }
     }
 
@@ -207,12 +260,18 @@ public final class RpcClient implements SmartLifecycle {
     private static RemoteError undelivered(
             String routingKey, CorrelationData data, CorrelationData.Confirm confirm, Throwable failure) {
         if (failure != null) {
-            return new UndeliverableException("publishing to " + routingKey + " failed: " + failure);
+            return new BrokerUnavailableException("publishing to " + routingKey + " failed: " + failure);
+        }
+        if (!confirm.ack() && confirm.reason() != null) {
+            // Spring's nack for a confirm that was still pending when the channel closed (a broker's own nack
+            // carries no reason): the broker may or may not have the message.
+            return new BrokerUnavailableException("the channel closed before the broker confirmed a message to "
+                    + routingKey + ": " + confirm.reason());
         }
         if (!confirm.ack()) {
             // RabbitMQ returns an unroutable mandatory message and then confirms it; Qpid Broker-J nacks it first.
-            return new UndeliverableException("the broker refused a message to " + routingKey + ": "
-                    + (confirm.reason() != null ? confirm.reason() : "no server listens on it, or the broker is full"));
+            return new UndeliverableException("the broker refused a message to " + routingKey
+                    + ": no server listens on it, or the broker is full");
         }
         ReturnedMessage returned = data.getReturned();
         if (returned != null) {
@@ -222,9 +281,10 @@ public final class RpcClient implements SmartLifecycle {
         return null;
     }
 
-    private RpcReply await(CompletableFuture<RpcReply> reply, Duration timeout, RpcMethod<?, ?> method, String key) {
+    private RpcReply await(
+            CompletableFuture<RpcReply> reply, long waitMillis, Duration timeout, RpcMethod<?, ?> method, String key) {
         try {
-            return reply.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return reply.get(waitMillis, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             throw new RpcTimeoutException("Timed out waiting for a reply to " + method.name() + " on " + key + " after "
                     + timeout.toMillis() + " ms");
@@ -260,6 +320,21 @@ public final class RpcClient implements SmartLifecycle {
         } catch (RuntimeException e) {
             waiting.completeExceptionally(new RemoteError("UnreadableReply", e.getMessage()));
         }
+    }
+
+    /**
+     * The connection went (a broker restart, a network cut): a call waiting for its reply will not get it, since
+     * its request was transient and its reply queue went with the connection. Each is failed now, so that its
+     * caller sends it again once the broker is back instead of waiting out its whole timeout.
+     */
+    private void onConnectionLost(ShutdownSignalException signal) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        log.warn("connection to the broker lost with {} calls waiting: sending them again", pending.size());
+        BrokerUnavailableException lost =
+                new BrokerUnavailableException("the connection to the broker was lost: " + signal.getMessage());
+        pending.values().forEach(waiting -> waiting.completeExceptionally(lost));
     }
 
     private void learnBroker(Connection connection) {

@@ -31,20 +31,28 @@ final class RpcDispatcher {
         return method != null && endpoint.binding(method) != null;
     }
 
+    /** What handling a message came to: the reply for its caller, and the failure if there was one. */
+    record Outcome(RpcReply reply, RemoteError failure) {}
+
     RpcReply dispatch(RpcEnvelope envelope) {
+        return handle(envelope).reply();
+    }
+
+    Outcome handle(RpcEnvelope envelope) {
         String requestId =
                 envelope.context() == null ? null : envelope.context().requestId();
         if (requestId != null) {
             MDC.put(REQUEST_ID_MDC_KEY, requestId);
         }
         try {
-            return RpcReply.success(codec.toTree(invoke(envelope)));
+            return new Outcome(RpcReply.success(codec.toTree(invoke(envelope))), null);
         } catch (RemoteError e) {
             log.info("{} on {} failed: {}", envelope.method(), endpoint.topic(), e.toString());
-            return RpcReply.failure(e);
+            return new Outcome(RpcReply.failure(e), e);
         } catch (RuntimeException e) {
             log.error("{} on {} failed unexpectedly", envelope.method(), endpoint.topic(), e);
-            return RpcReply.failure(new RemoteError(e.getClass().getSimpleName(), String.valueOf(e.getMessage())));
+            RemoteError failure = new RemoteError(e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
+            return new Outcome(RpcReply.failure(failure), failure);
         } finally {
             MDC.remove(REQUEST_ID_MDC_KEY);
         }

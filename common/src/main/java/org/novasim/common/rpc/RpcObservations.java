@@ -91,6 +91,26 @@ public final class RpcObservations {
         });
     }
 
+    /** A message the broker could not take (or whose connection went before the reply): it is sent again. */
+    void brokerUnavailable(RpcMethod<?, ?> method) {
+        Counter.builder("novasim.rpc.broker.unavailable")
+                .description("Calls and casts the broker could not take, or lost with their connection: sent again")
+                .tag("topic", method.topic())
+                .tag("method", method.name())
+                .register(meters)
+                .increment();
+    }
+
+    /** A cast that failed for good went to the dead-letter queue. */
+    void deadLettered(String topic, String method) {
+        Counter.builder("novasim.rpc.dead.lettered")
+                .description("Casts that failed for good, and unreadable messages, kept in the dead-letter queue")
+                .tag("topic", topic)
+                .tag("method", method)
+                .register(meters)
+                .increment();
+    }
+
     void fanoutSent(RpcMethod<?, ?> method) {
         Counter.builder("novasim.rpc.fanout.sent")
                 .description("Fanout messages sent (reports, heartbeats)")

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.amqp.ImmediateRequeueAmqpException;
 import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.Binding;
@@ -24,8 +25,11 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Consumes the queues of the endpoints this process serves. A message is acknowledged only after its handler has
- * finished (and, for a call, after the reply was sent); a failing handler never sends its message back to the
- * queue, where it would fail forever: calls get the failure as their reply, casts log it.
+ * finished (and, for a call, after the reply was sent). A failing handler never sends its message back to the
+ * queue, where it would fail forever: calls get the failure as their reply; a cast that failed for good, and a
+ * message nobody can read, go to the dead-letter queue with why ({@link DeadLetters}). Two failures are not for
+ * good: a cast whose handler could not reach the broker in time goes back to its queue, to run again when the
+ * broker is back, and one that someone else overtook (the instance was deleted meanwhile) is moot, not failed.
  */
 public final class RpcServer implements SmartLifecycle {
 
@@ -39,6 +43,7 @@ public final class RpcServer implements SmartLifecycle {
     private final RpcObservations observations;
     private final List<SimpleMessageListenerContainer> containers = new ArrayList<>();
     private final RpcProperties properties;
+    private final DeadLetters deadLetters;
     private volatile boolean running;
 
     public RpcServer(
@@ -56,11 +61,16 @@ public final class RpcServer implements SmartLifecycle {
         this.exchange = exchange;
         this.observations = observations;
         this.properties = properties;
+        this.deadLetters = new DeadLetters(properties.deadLetterQueue());
     }
 
     /** Serves the endpoint from the queue; starts consuming now if the application is already running. */
     public synchronized void serve(RpcEndpoint endpoint, QueueSpec spec) {
         RpcEndpoint served = endpoint.cappedAt(properties.capOf(endpoint.topic()));
+        if (containers.isEmpty()) {
+            RpcTopology.declare(
+                    admin, beanFactory, "rpcQueue." + deadLetters.queue(), List.of(deadLetters.declaration()));
+        }
         declare(spec);
         SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
         container.setQueueNames(spec.name());
@@ -70,6 +80,7 @@ public final class RpcServer implements SmartLifecycle {
         container.setDefaultRequeueRejected(false);
         container.setMissingQueuesFatal(false);
         container.setAmqpAdmin(admin);
+        container.setRecoveryBackOff(properties.recoveryBackOff());
         RpcDispatcher dispatcher = new RpcDispatcher(served, codec);
         container.setMessageListener(
                 (ChannelAwareMessageListener) (message, channel) -> onMessage(dispatcher, message, channel));
@@ -98,13 +109,17 @@ public final class RpcServer implements SmartLifecycle {
             envelope = codec.decode(message.getBody(), RpcEnvelope.class);
         } catch (RuntimeException e) {
             log.error(
-                    "dropping unreadable message {}: {}",
+                    "unreadable message {} goes to {}: {}",
                     message.getMessageProperties().getMessageId(),
+                    deadLetters.queue(),
                     e.toString());
+            deadLetters.send(channel, message, dispatcher.topic(), new RemoteError("UnreadableMessage", e.toString()));
+            observations.deadLettered(dispatcher.topic(), RpcObservations.UNKNOWN_METHOD);
             return;
         }
         MessageProperties in = message.getMessageProperties();
-        RpcReply reply = observed(dispatcher, envelope, in);
+        RpcDispatcher.Outcome outcome = observed(dispatcher, envelope, in);
+        RpcReply reply = outcome.reply();
         if (in.getReplyTo() != null) {
             // On the channel the call came in on, before its ack, as Spring's own reply-sending listeners do: no
             // channel to borrow from the cache, and no publisher confirm to wait for before the channel can go back
@@ -115,29 +130,56 @@ public final class RpcServer implements SmartLifecycle {
                     .deliveryMode(1)
                     .build();
             channel.basicPublish("", in.getReplyTo(), false, out, codec.encode(reply));
-        } else if (reply.failure() != null) {
-            log.warn(
-                    "cast {} failed: {}: {}",
-                    envelope.method(),
-                    reply.failure().type(),
-                    reply.failure().message());
+        } else if (outcome.failure() != null) {
+            castFailed(dispatcher, envelope, message, channel, outcome.failure());
         }
     }
 
-    private RpcReply observed(RpcDispatcher dispatcher, RpcEnvelope envelope, MessageProperties in) {
+    private void castFailed(
+            RpcDispatcher dispatcher, RpcEnvelope envelope, Message message, Channel channel, RemoteError failure)
+            throws IOException {
+        if (failure instanceof BrokerUnavailableException) {
+            log.warn("cast {} could not finish, the broker is away: it goes back to its queue", envelope.method());
+            throw new ImmediateRequeueAmqpException(failure.getMessage(), failure);
+        }
+        if (failure.overtaken()) {
+            log.info("cast {} is moot: {}", envelope.method(), failure.getMessage());
+            return;
+        }
+        if (isFanout(message.getMessageProperties())) {
+            log.warn("fanout {} failed: {}", envelope.method(), failure.toString());
+            return;
+        }
+        log.warn("cast {} failed, it goes to {}: {}", envelope.method(), deadLetters.queue(), failure.toString());
+        deadLetters.send(channel, message, dispatcher.topic(), failure);
+        observations.deadLettered(
+                dispatcher.topic(),
+                dispatcher.serves(envelope.method()) ? envelope.method() : RpcObservations.UNKNOWN_METHOD);
+    }
+
+    private RpcDispatcher.Outcome observed(RpcDispatcher dispatcher, RpcEnvelope envelope, MessageProperties in) {
         String topic = dispatcher.topic();
         String method = dispatcher.serves(envelope.method()) ? envelope.method() : RpcObservations.UNKNOWN_METHOD;
-        String routingKey = in.getReceivedRoutingKey();
-        if (routingKey != null && routingKey.endsWith("_fanout")) {
+        if (isFanout(in)) {
             long started = System.nanoTime();
             try {
-                return dispatcher.dispatch(envelope);
+                return dispatcher.handle(envelope);
             } finally {
                 observations.fanoutReceived(topic, method, System.nanoTime() - started);
             }
         }
         RpcObservations.Kind kind = in.getReplyTo() != null ? RpcObservations.Kind.CALL : RpcObservations.Kind.CAST;
-        return observations.receive(topic, method, kind, in, () -> dispatcher.dispatch(envelope));
+        RpcDispatcher.Outcome[] outcome = new RpcDispatcher.Outcome[1];
+        observations.receive(topic, method, kind, in, () -> {
+            outcome[0] = dispatcher.handle(envelope);
+            return outcome[0].reply();
+        });
+        return outcome[0];
+    }
+
+    private static boolean isFanout(MessageProperties in) {
+        String routingKey = in.getReceivedRoutingKey();
+        return routingKey != null && routingKey.endsWith("_fanout");
     }
 
     @Override

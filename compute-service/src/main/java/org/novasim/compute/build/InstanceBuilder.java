@@ -3,7 +3,6 @@ package org.novasim.compute.build;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import org.novasim.common.compute.BuildInstance;
@@ -20,6 +19,7 @@ import org.novasim.common.rpc.RpcContext;
 import org.novasim.common.rpc.RpcObservations;
 import org.novasim.compute.host.SimulatedHost;
 import org.novasim.compute.host.SimulatedHosts;
+import org.novasim.compute.resource.ResourceTracker;
 import org.novasim.compute.virt.HypervisorDriver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,19 +77,26 @@ public final class InstanceBuilder {
                     List.of());
             return;
         }
-        Optional<String> refused = host.tracker()
-                .claim(request.instance().uuid(), request.instance().flavor());
+        ResourceTracker.Claim claim = host.tracker()
+                .claimNew(request.instance().uuid(), request.instance().flavor());
+        if (claim.repeated()) {
+            log.info(
+                    "instance {} is on {} already: a repeated build request, ignored",
+                    request.instance().uuid(),
+                    host.name());
+            return;
+        }
         // Claimed or refused, the host's next reports account for it: schedulers may drop their own claim.
         host.settled(request.instance().uuid(), started);
-        if (refused.isPresent()) {
-            log.info("instance {} does not fit on {}: {}", request.instance().uuid(), host.name(), refused.get());
+        if (!claim.granted()) {
+            log.info("instance {} does not fit on {}: {}", request.instance().uuid(), host.name(), claim.refusal());
             conductor.rescheduleAfterClaimRefused(
                     context,
                     request,
                     host.name(),
-                    refused.get(),
+                    claim.refusal(),
                     List.of(ActionEvent.error(
-                            ActionEvent.CLAIM, started, clock.instant(), host.name(), refused.get())));
+                            ActionEvent.CLAIM, started, clock.instant(), host.name(), claim.refusal())));
             return;
         }
         Build build = Build.claimed(context, request, host, observations.handoff(), started, clock.instant());

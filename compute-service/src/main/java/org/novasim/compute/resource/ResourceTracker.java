@@ -35,6 +35,29 @@ public final class ResourceTracker {
         this.diskGb = diskGb;
     }
 
+    /** What a build's claim came to: granted, refused with Nova's words for why, or held already. */
+    public record Claim(boolean repeated, String refusal) {
+
+        static final Claim GRANTED = new Claim(false, null);
+        static final Claim REPEATED = new Claim(true, null);
+
+        public boolean granted() {
+            return !repeated && refusal == null;
+        }
+    }
+
+    /**
+     * Claims the flavor for an instance new to the host. One the host holds already is {@link Claim#repeated}: its
+     * build request came twice (sent again after a lost confirm, or redelivered after a broker restart), and the
+     * build that holds the claim is the one that counts.
+     */
+    public synchronized Claim claimNew(String instanceUuid, FlavorSpec flavor) {
+        if (claims.containsKey(instanceUuid)) {
+            return Claim.REPEATED;
+        }
+        return claim(instanceUuid, flavor).map(why -> new Claim(false, why)).orElse(Claim.GRANTED);
+    }
+
     /** Claims the flavor for the instance; empty on success, else why it does not fit, in Nova's words. */
     public synchronized Optional<String> claim(String instanceUuid, FlavorSpec flavor) {
         if (claims.containsKey(instanceUuid)) {

@@ -212,4 +212,22 @@ class InstanceBuilderTest {
         assertThat(network.released).isEqualTo(1);
         assertThat(hosts.get("compute-1").tracker().instances()).isZero();
     }
+
+    @Test
+    void aRepeatedBuildRequestLeavesTheFirstBuildAlone() {
+        FakeDriver driver = driver(0.0);
+        StubNetwork network = new StubNetwork(null);
+        build(driver, network);
+        int updates = conductor.updates.size();
+
+        build(driver, network);
+
+        assertThat(conductor.updates).as("nothing reported again").hasSize(updates);
+        assertThat(conductor.reschedules).isEmpty();
+        assertThat(network.released).isZero();
+        assertThat(hosts.get("compute-1").tracker().holds("i1"))
+                .as("the first build's claim stays")
+                .isTrue();
+        assertThat(driver.instanceCount("compute-1")).as("and so does its VM").isEqualTo(1);
+    }
 }

@@ -53,6 +53,20 @@ class ResourceTrackerTest {
     }
 
     @Test
+    void aNewClaimTellsARepeatedRequestFromARefusedOne() {
+        assertThat(tracker.claimNew("a", SMALL).granted()).isTrue();
+        assertThat(tracker.claimNew("a", SMALL).repeated()).isTrue();
+        tracker.claim("b", SMALL);
+        tracker.claim("c", SMALL);
+
+        ResourceTracker.Claim refused = tracker.claimNew("d", SMALL);
+        assertThat(refused.repeated()).isFalse();
+        assertThat(refused.granted()).isFalse();
+        assertThat(refused.refusal()).startsWith("Insufficient compute resources: Free memory");
+        assertThat(tracker.instances()).isEqualTo(3);
+    }
+
+    @Test
     void restoredClaimsCountEvenBeyondCapacityAndBlockNewClaimsUntilThereIsRoom() {
         for (String uuid : new String[] {"a", "b", "c", "d"}) {
             tracker.restore(uuid, SMALL);
