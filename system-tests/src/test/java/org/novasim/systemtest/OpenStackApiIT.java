@@ -43,6 +43,12 @@ class OpenStackApiIT {
         JsonNode v3 = anonymous.get("/identity/v3").body().get("version");
         assertThat(v3.get("id").asString()).isEqualTo("v3.14");
         assertThat(v3.get("status").asString()).isEqualTo("stable");
+        // The root answers as Keystone's does, so an auth URL without /identity/v3 finds the identity API.
+        ApiClient.Response root = anonymous.get("/");
+        assertThat(root.status()).isEqualTo(300);
+        JsonNode listed = root.body().get("versions").get("values").get(0);
+        assertThat(listed.get("id").asString()).isEqualTo("v3.14");
+        assertThat(listed.get("links").get(0).get("href").asString()).isEqualTo(admin.base() + "/identity/v3/");
 
         ApiClient.Response issued = anonymous.post("/identity/v3/auth/tokens", """
                 {"auth": {"identity": {"methods": ["password"], "password": {"user": {"name": "demo",

@@ -33,6 +33,7 @@ public class AuthFilter extends OncePerRequestFilter {
     static final String UNSCOPED = "The request needs a token scoped to a project.";
     private static final Set<String> PROJECT_APIS = Set.of("compute", "image", "network");
     private static final Set<String> VERSION_DOCUMENTS = Set.of(
+            "/",
             "/compute",
             "/compute/",
             "/compute/v2.1",
