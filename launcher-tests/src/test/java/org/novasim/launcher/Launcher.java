@@ -52,6 +52,18 @@ final class Launcher {
         List<String> command =
                 new ArrayList<>(List.of("bash", checkout.path("novasim").toString()));
         command.addAll(List.of(args));
+        return execute(command, Map.of(), limit);
+    }
+
+    /**
+     * Runs a bash script in the checkout, with the launcher's environment and {@code extra} on top; the same limit
+     * and exit code 124 as {@link #run}.
+     */
+    Result script(Path script, Map<String, String> extra, Duration limit) {
+        return execute(List.of("bash", script.toString()), extra, limit);
+    }
+
+    private Result execute(List<String> command, Map<String, String> extra, Duration limit) {
         try {
             Path output = Files.createTempFile("novasim-launcher-", ".out");
             try {
@@ -61,6 +73,7 @@ final class Launcher {
                         .redirectOutput(output.toFile())
                         .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
                 builder.environment().putAll(env);
+                builder.environment().putAll(extra);
                 Process process = builder.start();
                 boolean done = process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
                 if (!done) {

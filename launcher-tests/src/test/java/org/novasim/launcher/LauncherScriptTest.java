@@ -8,9 +8,14 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,8 +43,110 @@ class LauncherScriptTest {
                             "building network-service api-service embedded-broker",
                             "error: the build failed (whole log: logs/build.log)");
             assertThat(Files.readString(args).trim())
-                    .isEqualTo("-B -q -DskipTests package -pl network-service,api-service,embedded-broker -am");
+                    .isEqualTo("-B -DskipTests package -pl network-service,api-service,embedded-broker -am");
             assertThat(checkout.path(".novasim/network-service.pid")).doesNotExist();
+        }
+    }
+
+    @Test
+    void rebuildsAJarWhoseSourcesChangedAndShowsTheBuildsProgress() throws IOException {
+        try (Checkout checkout = Checkout.sources()) {
+            allStandInJars(checkout);
+            Path edited = checkout.path("compute-service/pom.xml");
+            Files.setLastModifiedTime(edited, FileTime.from(Instant.now().plus(Duration.ofHours(1))));
+            Path args = checkout.path("mvnw-args.txt");
+            Files.writeString(checkout.path("mvnw"), """
+                    #!/usr/bin/env bash
+                    echo "$@" > '%s'
+                    echo '[INFO] Building novasim compute-service 0.1.0-SNAPSHOT                  [2/3]'
+                    echo '[INFO] Downloading from central: https://repo.maven.apache.org/x.jar'
+                    exit 3
+                    """.formatted(args));
+
+            Launcher.Result run = new Launcher(checkout).run(LIMIT, "run");
+
+            assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
+            assertThat(run.output())
+                    .contains(
+                            "compute-service/pom.xml is newer than the jar of compute-service",
+                            "building compute-service (",
+                            "  [2/3] novasim compute-service",
+                            "downloading dependencies",
+                            "error: the build failed");
+            assertThat(Files.readString(args).trim()).isEqualTo("-B -DskipTests package -pl compute-service -am");
+            assertThat(Files.readString(checkout.path("logs/build.log"))).contains("Downloading from central");
+        }
+    }
+
+    @Test
+    void checksEveryOptionBeforeBuildingOrStartingAnything() throws IOException {
+        try (Checkout checkout = Checkout.sources()) {
+            Path called = checkout.path("mvnw-called.txt");
+            Files.writeString(checkout.path("mvnw"), "#!/usr/bin/env bash\ntouch '" + called + "'\nexit 3\n");
+            Launcher launcher = new Launcher(checkout);
+
+            Map<List<String>, String> refused = new LinkedHashMap<>();
+            refused.put(List.of("--spawn-delay", "2"), "--spawn-delay needs a duration with a unit");
+            refused.put(List.of("--spawn-delay", "2x"), "--spawn-delay needs a duration with a unit");
+            refused.put(List.of("--hosts", "0"), "--hosts needs a whole number from 1 to 10000 (got '0')");
+            refused.put(List.of("--hosts", "10001"), "--hosts needs a whole number from 1 to 10000");
+            refused.put(List.of("--hosts", "--trace"), "--hosts needs a value");
+            refused.put(List.of("--failure-rate", "1.5"), "--failure-rate needs a number from 0 to 1");
+            refused.put(List.of("--set", "compute-service"), "--set needs SERVICE:KEY=VALUE");
+            refused.put(List.of("--hosts", "2", "--turbo"), "error: unknown option '--turbo'");
+            for (Map.Entry<List<String>, String> option : refused.entrySet()) {
+                List<String> args = new ArrayList<>(List.of("run"));
+                args.addAll(option.getKey());
+                Launcher.Result run = launcher.run(LIMIT, args.toArray(String[]::new));
+                assertThat(run.exitCode())
+                        .as("%s: %s", option.getKey(), run.output())
+                        .isEqualTo(1);
+                assertThat(run.output().strip())
+                        .as("%s", option.getKey())
+                        .startsWith("error: " + option.getValue().replace("error: ", ""))
+                        .doesNotContain("\n");
+            }
+            Launcher.Result badPort = launcher.env("NOVASIM_API_PORT", "87740").run(LIMIT, "run");
+            assertThat(badPort.output()).contains("NOVASIM_API_PORT needs a whole number from 1 to 65535");
+            assertThat(called).as("the build ran").doesNotExist();
+            assertThat(launcher.recordedPids()).isEmpty();
+        }
+    }
+
+    @Test
+    void refusesOtherOptionsWhileACloudRuns() throws Exception {
+        try (Checkout checkout = Checkout.sources()) {
+            // A process whose command line marks it as this checkout's api-service, as the launcher's own do.
+            Process running = new ProcessBuilder(
+                            "bash",
+                            "-c",
+                            "sleep 60; :",
+                            "-Dnovasim.home=" + checkout.root,
+                            "-Dnovasim.process=api-service",
+                            "end")
+                    .start();
+            try {
+                Files.createDirectories(checkout.path(".novasim"));
+                Files.writeString(checkout.path(".novasim/api-service.pid"), Long.toString(running.pid()));
+                Files.writeString(checkout.path(".novasim/run.env"), "RUN_ARGS=--hosts 2\n");
+                Launcher launcher = new Launcher(checkout);
+
+                Launcher.Result other = launcher.run(LIMIT, "run", "--hosts", "1000");
+                Launcher.Result same = launcher.run(LIMIT, "run", "--hosts=2");
+                Launcher.Result none = launcher.run(LIMIT, "run");
+
+                assertThat(other.exitCode()).as(other.output()).isEqualTo(1);
+                assertThat(other.output())
+                        .contains(
+                                "novasim already runs here (started with: --hosts 2)",
+                                "'--hosts 1000' would be " + "ignored: ./novasim stop first");
+                assertThat(same.exitCode()).as(same.output()).isZero();
+                assertThat(none.exitCode()).as(none.output()).isZero();
+                assertThat(none.output()).contains("novasim already runs here (api-service), started with: --hosts 2");
+                assertThat(running.isAlive()).isTrue();
+            } finally {
+                running.destroyForcibly();
+            }
         }
     }
 
@@ -124,7 +231,9 @@ class LauncherScriptTest {
             assertThat(launcher.run(LIMIT, "run", "--set", "mystery-service:a=b")
                             .output())
                     .contains("unknown service 'mystery-service'");
-            assertThat(launcher.run(LIMIT, "frobnicate").exitCode()).isEqualTo(2);
+            Launcher.Result unknown = launcher.run(LIMIT, "frobnicate");
+            assertThat(unknown.exitCode()).isEqualTo(2);
+            assertThat(unknown.output()).startsWith("error: unknown command 'frobnicate'");
         }
     }
 
