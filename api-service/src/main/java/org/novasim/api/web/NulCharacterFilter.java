@@ -31,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code \u0000} at all; bad JSON is left for the controller to refuse in its own words.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 6)
+@Order(Ordered.HIGHEST_PRECEDENCE + 7)
 public class NulCharacterFilter extends OncePerRequestFilter {
 
     private static final byte[] ESCAPE = "u0000".getBytes(StandardCharsets.US_ASCII);
