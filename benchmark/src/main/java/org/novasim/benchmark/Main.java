@@ -115,7 +115,8 @@ public final class Main {
               --fault F             broker-restart (rabbitmqctl stop_app, start_app), kill:<service> (kill -9 of a
                                     service ./novasim run started), network-cut:<container> (docker network
                                     disconnect, connect), none, custom (default broker-restart)
-              --fault-at D --fault-for D   when after the first create, and for how long (1s, 13s)
+              --fault-at D --fault-for D   when after the first create, and for how long (1s, 13s): the fault
+                                    counts from when its command returns until the lifting command returns
               --fault-start CMD --fault-end CMD   shell commands instead of the named fault's
               --rabbitmq-node N     rabbitmqctl -n N (a broker node other than the local default)
               --novasim-home DIR    where ./novasim run keeps its pid files, for kill:<service> (.)

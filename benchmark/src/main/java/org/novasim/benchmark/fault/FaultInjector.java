@@ -17,16 +17,19 @@ final class FaultInjector {
         Thread thread = new Thread(
                 () -> {
                     try {
+                        // The fault counts from when its command returns, not from when it was started: under
+                        // load rabbitmqctl takes seconds to boot its own Erlang VM before the broker even hears
+                        // of stop_app (15 s at load 30), and start_app returns once the broker is back.
                         sleepUntil(startNanos + fault.at().toNanos());
-                        double injected = seconds(startNanos);
                         String startLog = run(fault.inject());
+                        long injectedNanos = System.nanoTime();
+                        double injected = seconds(startNanos);
                         double lifted = Double.NaN;
                         String endLog = "";
                         if (fault.lift() != null) {
-                            sleepUntil(startNanos
-                                    + fault.at().plus(fault.lasting()).toNanos());
-                            lifted = seconds(startNanos);
+                            sleepUntil(injectedNanos + fault.lasting().toNanos());
                             endLog = run(fault.lift());
+                            lifted = seconds(startNanos);
                         }
                         window.complete(new FaultWindow(fault.name(), injected, lifted, startLog, endLog));
                     } catch (RuntimeException e) {
