@@ -14,7 +14,8 @@ import tools.jackson.databind.JsonNode;
  * {@code ./novasim run} as a newcomer runs it: in a clean checkout (the jars this build made are copied in, so the
  * launcher finds nothing to build; LauncherScriptTest covers the build step), against the local RabbitMQ and once
  * with no RabbitMQ reachable, so that the embedded broker carries the launch. Each run gets ports and a virtual host
- * of its own; every wait is bounded.
+ * of its own; every wait is bounded. Without class data sharing archives (NOVASIM_CDS=0: training them takes
+ * longer than the start; WalkthroughIT runs the launcher as a newcomer does, with them).
  */
 class LauncherIT {
 
@@ -31,7 +32,7 @@ class LauncherIT {
         rabbit.put("RABBITMQ_PASSWORD", broker.password());
         rabbit.put("RABBITMQ_VHOST", broker.virtualHost());
         try (Checkout checkout = Checkout.withBuiltJars()) {
-            Launcher launcher = new Launcher(checkout).env(rabbit);
+            Launcher launcher = new Launcher(checkout).env(rabbit).env("NOVASIM_CDS", 0);
 
             String output = runLaunchAndStop(checkout, launcher);
 
@@ -45,6 +46,7 @@ class LauncherIT {
         int closedPort = Launcher.freePort();
         try (Checkout checkout = Checkout.withBuiltJars()) {
             Launcher launcher = new Launcher(checkout)
+                    .env("NOVASIM_CDS", 0)
                     .env("RABBITMQ_HOST", "127.0.0.1")
                     .env("RABBITMQ_PORT", closedPort)
                     .env("RABBITMQ_USER", "novasim")
