@@ -32,7 +32,7 @@ public final class ApiPath {
 
     /** The first segment of the routed path ({@code compute}, {@code identity} ...), or "" for the root. */
     public static String root(HttpServletRequest request) {
-        return isParseable(request) ? root(parse(request)) : "";
+        return isParseable(request) ? root(parse(request)) : literalRoot(request.getRequestURI());
     }
 
     /** The routed first segment of a path as sent, e.g. of the original request of an error dispatch. */
@@ -40,8 +40,20 @@ public final class ApiPath {
         try {
             return root(RequestPath.parse(requestUri, contextPath));
         } catch (IllegalArgumentException e) {
+            return literalRoot(requestUri);
+        }
+    }
+
+    /**
+     * The first segment of a path that cannot be decoded (a stray {@code %} further on), as written, when it needs
+     * no decoding itself: {@code /network/v2.0/quotas/%} is still for the network API, and answers in its format.
+     */
+    static String literalRoot(String requestUri) {
+        if (requestUri == null || !requestUri.startsWith("/")) {
             return "";
         }
+        String first = requestUri.substring(1).split("[/;?]", 2)[0];
+        return first.indexOf('%') >= 0 ? "" : first;
     }
 
     private static String root(RequestPath path) {

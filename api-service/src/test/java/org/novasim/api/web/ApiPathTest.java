@@ -20,6 +20,14 @@ class ApiPathTest {
     }
 
     @Test
+    void aPathThatCannotBeDecodedKeepsTheApiItsFirstSegmentNames() {
+        // Found by the hostile-input suite: Tomcat's 400 for these came in Nova's format whatever the API.
+        assertThat(ApiPath.root(request("/network/v2.0/quotas/%"))).isEqualTo("network");
+        assertThat(ApiPath.root("/identity/v3/projects/%/", "")).isEqualTo("identity");
+        assertThat(ApiPath.root("/%zzidentity/v3", "")).isEmpty();
+    }
+
+    @Test
     void pathsInNormalFormPass() {
         for (String path : new String[] {
             "/compute/v2.1/servers",
