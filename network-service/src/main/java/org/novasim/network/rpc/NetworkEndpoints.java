@@ -8,6 +8,7 @@ import org.novasim.common.network.NetworkList;
 import org.novasim.common.network.PortList;
 import org.novasim.common.network.SubnetList;
 import org.novasim.common.rpc.QueueSpec;
+import org.novasim.common.rpc.RemoteError;
 import org.novasim.common.rpc.RpcContext;
 import org.novasim.common.rpc.RpcEndpoint;
 import org.novasim.common.rpc.RpcEndpoints;
@@ -22,8 +23,11 @@ import org.novasim.network.quota.NetworkQuotas;
 import org.novasim.network.subnet.SubnetService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * The network service's one door: every method of {@link NetworkApi} on the shared {@code network} queue, so
@@ -33,6 +37,8 @@ import org.springframework.stereotype.Component;
 class NetworkEndpoints implements RpcEndpoints {
 
     private static final Logger log = LoggerFactory.getLogger(NetworkEndpoints.class);
+    /** The wire type of a failure of the database, which the API answers with 503. */
+    public static final String DATABASE_UNAVAILABLE = "DatabaseUnavailable";
 
     private final InstanceNetworks instances;
     private final NetworkService networks;
@@ -118,6 +124,12 @@ class NetworkEndpoints implements RpcEndpoints {
         return (RpcContext context, A args) -> {
             try {
                 return handler.handle(context, args);
+            } catch (DataAccessResourceFailureException
+                    | CannotCreateTransactionException
+                    | TransientDataAccessException e) {
+                // The database is away, not the request wrong: the API answers 503 and the client tries later.
+                log.warn("the database failed: {}", e.toString());
+                throw new RemoteError(DATABASE_UNAVAILABLE, "network-service's database is unavailable");
             } catch (DataIntegrityViolationException e) {
                 log.warn(
                         "request refused by the database: {}",

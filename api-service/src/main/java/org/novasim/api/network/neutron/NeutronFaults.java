@@ -44,10 +44,16 @@ final class NeutronFaults {
             Map.entry(RpcTimeoutException.class, new Fault(HttpStatus.SERVICE_UNAVAILABLE, "ServiceUnavailable")),
             Map.entry(UndeliverableException.class, new Fault(HttpStatus.SERVICE_UNAVAILABLE, "ServiceUnavailable")));
 
+    /** network-service's database was away (its wire type; no class of a contract). */
+    static final String DATABASE_UNAVAILABLE = "DatabaseUnavailable";
+
     private NeutronFaults() {}
 
     /** The fault of a known failure; empty for one this API does not expect (a bug somewhere, answered as 500). */
     static Optional<Fault> of(RemoteError error) {
+        if (DATABASE_UNAVAILABLE.equals(error.type())) {
+            return Optional.of(new Fault(HttpStatus.SERVICE_UNAVAILABLE, "ServiceUnavailable"));
+        }
         return Optional.ofNullable(BY_CLASS.get(error.getClass()));
     }
 }
