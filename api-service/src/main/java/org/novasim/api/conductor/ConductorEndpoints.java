@@ -9,9 +9,9 @@ import org.novasim.common.rpc.RpcEndpoints;
 import org.springframework.stereotype.Component;
 
 /**
- * The conductor's door: the shared {@code conductor} queue, which several api-service processes share. Builds go
- * to the {@link BuildConductor}, state changes to the {@link InstanceStateWriter}, a restarted host's questions to
- * the {@link HostInventory}.
+ * The conductor's doors: the shared {@code conductor} queue for builds and moves, and {@code conductor_state} for
+ * what hosts report, both shared by every api-service process. Builds go to the {@link BuildConductor}, state
+ * changes to the {@link InstanceStateWriter}, a restarted host's questions to the {@link HostInventory}.
  */
 @Component
 class ConductorEndpoints implements RpcEndpoints {
@@ -40,38 +40,49 @@ class ConductorEndpoints implements RpcEndpoints {
 
     @Override
     public List<Served> endpoints() {
-        return List.of(new Served(
-                RpcEndpoint.builder(ConductorApi.TOPIC, ConductorApi.VERSION)
-                        .on(ConductorApi.SCHEDULE_AND_BUILD_INSTANCES, (context, request) -> {
-                            builds.scheduleAndBuild(context, request);
-                            return null;
-                        })
-                        .on(ConductorApi.RESCHEDULE_INSTANCE, (context, request) -> {
-                            builds.reschedule(context, request);
-                            return null;
-                        })
-                        .on(ConductorApi.INSTANCE_UPDATE, (context, update) -> {
-                            states.update(context, update);
-                            return null;
-                        })
-                        .on(ConductorApi.INSTANCE_DESTROYED, (context, destroyed) -> {
-                            states.destroyed(context, destroyed);
-                            return null;
-                        })
-                        .on(ConductorApi.INSTANCES_ON_HOSTS, (context, request) -> hosts.onHosts(request))
-                        .on(ConductorApi.MIGRATE_SERVER, (context, request) -> {
-                            moves.migrate(context, request);
-                            return null;
-                        })
-                        .on(ConductorApi.UNSHELVE_INSTANCE, (context, request) -> {
-                            moves.unshelve(context, request);
-                            return null;
-                        })
-                        .on(ConductorApi.IMAGE_UPLOADED, (context, uploaded) -> {
-                            snapshots.uploaded(uploaded.imageId(), uploaded.sizeBytes(), uploaded.succeeded());
-                            return null;
-                        })
-                        .build(),
-                QueueSpec.shared(ConductorApi.TOPIC, properties.consumers(), 4)));
+        RpcEndpoint endpoint = RpcEndpoint.builder(ConductorApi.TOPIC, ConductorApi.VERSION)
+                .on(ConductorApi.SCHEDULE_AND_BUILD_INSTANCES, (context, request) -> {
+                    builds.scheduleAndBuild(context, request);
+                    return null;
+                })
+                .on(ConductorApi.RESCHEDULE_INSTANCE, (context, request) -> {
+                    builds.reschedule(context, request);
+                    return null;
+                })
+                .on(ConductorApi.INSTANCE_UPDATE, (context, update) -> {
+                    states.update(context, update);
+                    return null;
+                })
+                .on(ConductorApi.INSTANCE_DESTROYED, (context, destroyed) -> {
+                    states.destroyed(context, destroyed);
+                    return null;
+                })
+                .on(ConductorApi.INSTANCES_ON_HOSTS, (context, request) -> hosts.onHosts(request))
+                .on(ConductorApi.MIGRATE_SERVER, (context, request) -> {
+                    moves.migrate(context, request);
+                    return null;
+                })
+                .on(ConductorApi.UNSHELVE_INSTANCE, (context, request) -> {
+                    moves.unshelve(context, request);
+                    return null;
+                })
+                .on(ConductorApi.IMAGE_UPLOADED, (context, uploaded) -> {
+                    snapshots.uploaded(uploaded.imageId(), uploaded.sizeBytes(), uploaded.succeeded());
+                    return null;
+                })
+                .build();
+        // The hosts' reports on a queue of their own (1.4), so a build's next step never waits for a consumer that
+        // waits for the scheduler; both queues take every method, for senders of either version.
+        return List.of(
+                new Served(endpoint, QueueSpec.shared(ConductorApi.TOPIC, properties.consumers(), 4)),
+                new Served(
+                        endpoint,
+                        new QueueSpec(
+                                ConductorApi.TOPIC + "_" + ConductorApi.STATE,
+                                true,
+                                false,
+                                List.of(ConductorApi.TOPIC + "." + ConductorApi.STATE),
+                                properties.stateConsumers(),
+                                16)));
     }
 }

@@ -81,7 +81,7 @@ class BuildConductorTest {
                 Clock.fixed(T0, ZoneOffset.UTC),
                 new LaunchMetrics(meters, Clock.fixed(T0, ZoneOffset.UTC)),
                 new ConductorProperties(
-                        16, 5, Duration.ofSeconds(600), Duration.ofSeconds(30), Duration.ofSeconds(10)));
+                        16, 5, Duration.ofSeconds(600), Duration.ofSeconds(30), Duration.ofSeconds(10), 8));
         when(groups.refresh(any(), anyList())).thenAnswer(call -> call.getArgument(0));
         when(instances.markError(anyString(), any())).thenReturn(true);
         when(instances.resetForReschedule(anyString(), any(), any())).thenReturn(true);

@@ -10,12 +10,19 @@ import org.novasim.common.rpc.RpcVersion;
  * 1.1 reschedule_instance says whether the host refused the claim; instance_update may leave the vm and power
  * states as they are (null). 1.2 instances_on_hosts, for a compute process that restarts (Nova's init_host).
  * 1.3 migrate_server (resize and cold migration), unshelve_instance, image_uploaded; instance_update may change the
- * flavor, clear the host, move a migration on and record a fault.
+ * flavor, clear the host, move a migration on and record a fault. 1.4 the hosts' reports (instance_update,
+ * instance_destroyed, instances_on_hosts, image_uploaded) go to a queue of their own, {@code conductor_state}
+ * (routing key {@code conductor.state}), so that they never wait behind schedule_and_build_instances, whose
+ * handlers wait for the scheduler; a conductor still takes them on {@code conductor} from older senders.
  */
 public final class ConductorApi {
 
     public static final String TOPIC = "conductor";
-    public static final RpcVersion VERSION = new RpcVersion(1, 3);
+    public static final RpcVersion VERSION = new RpcVersion(1, 4);
+    /** The server part of the routing key of the hosts' reports from 1.4: {@code conductor.state}. */
+    public static final String STATE = "state";
+    /** The version from which the hosts' reports go to {@link #STATE}. */
+    public static final RpcVersion STATE_QUEUE_SINCE = new RpcVersion(1, 4);
 
     public static final RpcMethod<ScheduleAndBuild, Void> SCHEDULE_AND_BUILD_INSTANCES =
             RpcMethod.cast(TOPIC, "schedule_and_build_instances", "1.0", ScheduleAndBuild.class);

@@ -47,7 +47,15 @@ public class ConductorClient {
      * when the instance was deleted or changed by someone else meanwhile.
      */
     public void instanceUpdate(RpcContext context, InstanceUpdate update) {
-        rpc.call(context, ConductorApi.INSTANCE_UPDATE, update);
+        rpc.call(context, ConductorApi.INSTANCE_UPDATE, stateQueue(), update);
+    }
+
+    /**
+     * Where the hosts' reports go: the conductor's queue for them (1.4), or its one queue for a process capped
+     * below that, whose conductor may not have the other yet.
+     */
+    private String stateQueue() {
+        return rpc.speaks(ConductorApi.TOPIC, ConductorApi.STATE_QUEUE_SINCE) ? ConductorApi.STATE : null;
     }
 
     public void rescheduleInstance(
@@ -74,7 +82,7 @@ public class ConductorClient {
 
     /** The instances the database places on the hosts, in any state but deleted. */
     public List<HostedInstance> instancesOnHosts(RpcContext context, List<String> hosts) {
-        return rpc.call(context, ConductorApi.INSTANCES_ON_HOSTS, new InstancesOnHosts(hosts))
+        return rpc.call(context, ConductorApi.INSTANCES_ON_HOSTS, stateQueue(), new InstancesOnHosts(hosts))
                 .instances();
     }
 
@@ -87,10 +95,14 @@ public class ConductorClient {
     }
 
     public void imageUploaded(RpcContext context, ImageUploaded uploaded) {
-        rpc.cast(context, ConductorApi.IMAGE_UPLOADED, uploaded);
+        rpc.cast(context, ConductorApi.IMAGE_UPLOADED, stateQueue(), uploaded);
     }
 
     public void instanceDestroyed(RpcContext context, String instanceUuid, String host, List<ActionEvent> events) {
-        rpc.cast(context, ConductorApi.INSTANCE_DESTROYED, new InstanceDestroyed(instanceUuid, host, events));
+        rpc.cast(
+                context,
+                ConductorApi.INSTANCE_DESTROYED,
+                stateQueue(),
+                new InstanceDestroyed(instanceUuid, host, events));
     }
 }

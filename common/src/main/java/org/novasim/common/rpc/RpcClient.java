@@ -351,6 +351,12 @@ public final class RpcClient implements SmartLifecycle {
                 server.get("version"));
     }
 
+    /** Whether this process may use what the topic's contract has from {@code version} on (no cap below it). */
+    public boolean speaks(String topic, RpcVersion version) {
+        RpcVersion cap = properties.capOf(topic);
+        return cap == null || cap.compareTo(version) >= 0;
+    }
+
     /** Calls still waiting for their reply. */
     int pendingCalls() {
         return pending.size();
