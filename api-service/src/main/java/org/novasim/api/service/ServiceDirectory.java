@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.novasim.common.service.ServiceApi;
@@ -16,8 +18,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Every service of the cloud, in memory: its record (loaded at start, written through on change) and when it was
- * last heard from. Up or down is decided here, from heartbeats younger than service_down_time; a service never
+ * Every service of the cloud, in memory: its record (loaded at start, written through on change, read again every
+ * {@code refresh-interval} for what other api-service processes changed) and when it was last heard from. Up or down is decided here, from heartbeats younger than service_down_time; a service never
  * heard from since this API process started counts as down until it is (every service answers the report request
  * the API sends when it starts, so that is a second, not a report interval).
  */
@@ -86,6 +88,32 @@ public class ServiceDirectory {
                 stillUnknown.size(),
                 stillUnknown.get(0).binary(),
                 stillUnknown.get(0).host());
+    }
+
+    /**
+     * Takes what other api-service processes wrote since (a host disabled or forced down, a zone, a service
+     * deleted): the newer of each record wins. Only services known here before the read are taken for deleted when
+     * the database no longer has them, so one this process registers meanwhile stays.
+     */
+    public void refresh() {
+        Set<ServiceKey> knownBefore = new HashSet<>(records.keySet());
+        Set<ServiceKey> stored = new HashSet<>();
+        for (ServiceRecord record : store.all()) {
+            stored.add(record.key());
+            records.merge(
+                    record.key(),
+                    record,
+                    (mine, theirs) -> changedAt(theirs).isBefore(changedAt(mine)) ? mine : theirs);
+        }
+        knownBefore.removeAll(stored);
+        knownBefore.forEach(gone -> {
+            records.remove(gone);
+            heartbeats.remove(gone);
+        });
+    }
+
+    private static Instant changedAt(ServiceRecord record) {
+        return record.updatedAt() != null ? record.updatedAt() : record.createdAt();
     }
 
     public Optional<ServiceRecord> find(ServiceKey key) {

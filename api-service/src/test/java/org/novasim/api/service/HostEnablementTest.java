@@ -21,8 +21,8 @@ class HostEnablementTest {
     static final Instant T0 = Instant.parse("2026-11-25T12:00:00Z");
 
     private final ComputeClient compute = mock(ComputeClient.class);
-    private final HostEnablement enablement =
-            new HostEnablement(compute, new ServicesProperties(Duration.ofSeconds(60), Duration.ofSeconds(5)));
+    private final HostEnablement enablement = new HostEnablement(
+            compute, new ServicesProperties(Duration.ofSeconds(60), Duration.ofSeconds(5), Duration.ofSeconds(5)));
 
     @Test
     void aHostThatForgotItIsDisabledIsToldAgainButNotAtEveryReport() {

@@ -19,7 +19,7 @@ class ServiceDirectoryTest {
 
     static final Instant T0 = Instant.parse("2026-11-26T12:00:00Z");
     static final ServicesProperties SIXTY_SECONDS =
-            new ServicesProperties(Duration.ofSeconds(60), Duration.ofSeconds(5));
+            new ServicesProperties(Duration.ofSeconds(60), Duration.ofSeconds(5), Duration.ofSeconds(5));
     private final MutableClock clock = new MutableClock(T0);
     private ServiceStore store;
 
@@ -66,5 +66,26 @@ class ServiceDirectoryTest {
 
     private static NewService compute(String host) {
         return new NewService(host, "nova-compute", "compute", "nova");
+    }
+
+    @Test
+    void twoApiProcessesAgreeOnWhatEitherChanged() {
+        ServiceDirectory one = new ServiceDirectory(store, clock, SIXTY_SECONDS);
+        one.heard(List.of(compute("h1"), compute("h2")), T0);
+        ServiceDirectory other = new ServiceDirectory(store, clock, SIXTY_SECONDS);
+
+        clock.set(T0.plusSeconds(1));
+        one.setDisabled(one.compute("h1").orElseThrow(), true, "maintenance");
+        one.setForcedDown(one.compute("h2").orElseThrow(), true);
+        other.refresh();
+
+        assertThat(other.compute("h1").orElseThrow().disabled()).isTrue();
+        assertThat(other.compute("h1").orElseThrow().disabledReason()).isEqualTo("maintenance");
+        assertThat(other.compute("h2").orElseThrow().forcedDown()).isTrue();
+
+        one.delete(one.compute("h2").orElseThrow());
+        other.refresh();
+        assertThat(other.compute("h2")).as("deleted by the other process").isEmpty();
+        assertThat(other.compute("h1")).isPresent();
     }
 }
