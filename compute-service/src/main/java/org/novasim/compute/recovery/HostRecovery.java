@@ -42,6 +42,7 @@ public final class HostRecovery {
     private final ConductorClient conductor;
     private final InstanceTerminator terminator;
     private final Clock clock;
+    private final Pause pause;
     private volatile boolean done;
     private volatile boolean reported;
 
@@ -51,11 +52,27 @@ public final class HostRecovery {
             ConductorClient conductor,
             InstanceTerminator terminator,
             Clock clock) {
+        this(hosts, driver, conductor, terminator, clock, wait -> Thread.sleep(wait.toMillis()));
+    }
+
+    /** How the recovery waits between tries: asleep, or (in tests) by moving a clock. */
+    interface Pause {
+        void pause(Duration wait) throws InterruptedException;
+    }
+
+    HostRecovery(
+            SimulatedHosts hosts,
+            HypervisorDriver driver,
+            ConductorClient conductor,
+            InstanceTerminator terminator,
+            Clock clock,
+            Pause pause) {
         this.hosts = hosts;
         this.driver = driver;
         this.conductor = conductor;
         this.terminator = terminator;
         this.clock = clock;
+        this.pause = pause;
     }
 
     /** Whether the hosts may report: recovery is done, or was given up. */
@@ -93,7 +110,7 @@ public final class HostRecovery {
                             timeout);
                     return;
                 }
-                Thread.sleep(wait.toMillis());
+                pause.pause(wait);
                 wait = wait.multipliedBy(2).compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : wait.multipliedBy(2);
             }
         } catch (InterruptedException e) {

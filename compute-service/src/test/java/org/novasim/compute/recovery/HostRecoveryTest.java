@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,7 @@ import org.novasim.compute.host.HostGroup;
 import org.novasim.compute.host.SimulatedHosts;
 import org.novasim.compute.resource.ResourceTracker;
 import org.novasim.compute.virt.FakeDriver;
+import org.novasim.testsupport.MutableClock;
 
 /** What a restarted compute process takes back, and when it stops waiting for the conductor. */
 class HostRecoveryTest {
@@ -145,7 +147,15 @@ class HostRecoveryTest {
         assertThat(old.asks).as("waiting would not help").isEqualTo(1);
 
         ScriptedConductor silent = new ScriptedConductor(new RpcTimeoutException("no reply"));
-        HostRecovery afterSilence = recovery(silent);
+        // Time moves only as the recovery waits, so how many tries fit is the schedule's, not the machine's load.
+        MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+        HostRecovery afterSilence = new HostRecovery(
+                hosts,
+                driver,
+                silent,
+                null,
+                clock,
+                wait -> clock.set(clock.instant().plus(wait)));
         afterSilence.recover(Duration.ofMillis(700));
         assertThat(afterSilence.isDone()).isTrue();
         assertThat(silent.asks)
