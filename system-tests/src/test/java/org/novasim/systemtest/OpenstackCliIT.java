@@ -110,6 +110,14 @@ class OpenstackCliIT {
         assertThat(quota.get("instances").asInt()).isEqualTo(10);
         assertThat(quota.get("cores").asInt()).isEqualTo(20);
         assertThat(quota.get("ram").asInt()).isEqualTo(51200);
+        assertThat(quota.get("ports").asInt()).isEqualTo(500);
+
+        // Neutron's quotas, through the network API, as the CLI sets them.
+        admin.ok("quota", "set", "--ports", "600", "--networks", "-1", "demo");
+        JsonNode set = admin.ok("quota", "show", "demo", "-f", "json").json();
+        assertThat(set.get("ports").asInt()).isEqualTo(600);
+        assertThat(set.get("networks").asInt()).isEqualTo(-1);
+        admin.ok("quota", "set", "--ports", "500", "--networks", "100", "demo");
     }
 
     @Test
