@@ -47,8 +47,10 @@ class CallTimeToLiveIT {
     void onRabbitMqACallCarriesItsTimeoutAsTimeToLive() {
         try (ConfigurableApplicationContext app = app(TestBroker.isolated().springProperties())) {
             assertThat(product(app)).contains("RabbitMQ");
-            assertThat(publishedCall(app).getMessageProperties().getExpiration())
-                    .isEqualTo("3000");
+            // What is left of the 3 s timeout when it is sent (a call sent again after a broker outage carries
+            // less), so a millisecond or two may already be gone.
+            assertThat(Long.parseLong(publishedCall(app).getMessageProperties().getExpiration()))
+                    .isBetween(2000L, 3000L);
         }
     }
 
