@@ -13,6 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -103,7 +104,9 @@ public final class Failures {
         return causedBy(failure, DataAccessResourceFailureException.class)
                 || causedBy(failure, TransientDataAccessException.class)
                 || causedBy(failure, RecoverableDataAccessException.class)
-                || causedBy(failure, CannotCreateTransactionException.class);
+                || causedBy(failure, CannotCreateTransactionException.class)
+                // a connection dropped mid-transaction often shows only as its rollback (or commit) failing
+                || causedBy(failure, TransactionSystemException.class);
     }
 
     static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {

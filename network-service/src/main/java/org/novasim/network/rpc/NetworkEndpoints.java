@@ -28,6 +28,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * The network service's one door: every method of {@link NetworkApi} on the shared {@code network} queue, so
@@ -126,8 +127,11 @@ class NetworkEndpoints implements RpcEndpoints {
                 return handler.handle(context, args);
             } catch (DataAccessResourceFailureException
                     | CannotCreateTransactionException
+                    | TransactionSystemException
                     | TransientDataAccessException e) {
-                // The database is away, not the request wrong: the API answers 503 and the client tries later.
+                // The database is away, not the request wrong: the API answers 503 and the client tries later. A
+                // connection dropped in the middle of a transaction often shows only as its rollback failing
+                // (TransactionSystemException, the query's own failure kept as its application exception).
                 log.warn("the database failed: {}", e.toString());
                 throw new RemoteError(DATABASE_UNAVAILABLE, "network-service's database is unavailable");
             } catch (DataIntegrityViolationException e) {
