@@ -2,10 +2,10 @@ package org.novasim.api.metrics;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
@@ -45,12 +45,12 @@ public class CloudGauges implements SchedulingConfigurer {
     private final boolean perHost;
     private final Duration refreshInterval;
     private final List<HostGauge> hostGauges = new ArrayList<>();
-    private final MultiGauge agentState;
-    private final MultiGauge instances;
-    private final MultiGauge hostStates;
+    private final SteadyMultiGauge agentState;
+    private final SteadyMultiGauge instances;
+    private final SteadyMultiGauge hostStates;
     private volatile long totalVms;
 
-    private record HostGauge(MultiGauge gauge, ToDoubleFunction<HostReport> value) {}
+    private record HostGauge(SteadyMultiGauge gauge, ToDoubleFunction<HostReport> value) {}
 
     public CloudGauges(
             MeterRegistry registry,
@@ -70,15 +70,10 @@ public class CloudGauges implements SchedulingConfigurer {
         host(registry, "openstack_nova_memory_available_bytes", "Memory of the hosts", r -> r.memoryMb() * MB);
         host(registry, "openstack_nova_local_storage_used_bytes", "Disk used", r -> r.localGbUsed() * GB);
         host(registry, "openstack_nova_local_storage_available_bytes", "Disk of the hosts", r -> r.localGb() * GB);
-        agentState = MultiGauge.builder("openstack_nova_agent_state")
-                .description("1 when the service is up, 0 when down")
-                .register(registry);
-        instances = MultiGauge.builder("novasim.instances")
-                .description("Live servers by status")
-                .register(registry);
-        hostStates = MultiGauge.builder("novasim.compute.hosts")
-                .description("Compute hosts by state")
-                .register(registry);
+        agentState =
+                new SteadyMultiGauge(registry, "openstack_nova_agent_state", "1 when the service is up, 0 when down");
+        instances = new SteadyMultiGauge(registry, "novasim.instances", "Live servers by status");
+        hostStates = new SteadyMultiGauge(registry, "novasim.compute.hosts", "Compute hosts by state");
         Gauge.builder("openstack_nova_total_vms", this, gauges -> gauges.totalVms)
                 .description("Live servers")
                 .register(registry);
@@ -88,8 +83,7 @@ public class CloudGauges implements SchedulingConfigurer {
     }
 
     private void host(MeterRegistry registry, String name, String description, ToDoubleFunction<HostReport> value) {
-        hostGauges.add(
-                new HostGauge(MultiGauge.builder(name).description(description).register(registry), value));
+        hostGauges.add(new HostGauge(new SteadyMultiGauge(registry, name, description), value));
     }
 
     @Override
@@ -100,21 +94,19 @@ public class CloudGauges implements SchedulingConfigurer {
     public void refresh() {
         List<ComputeNodes.Node> all = nodes.all();
         for (HostGauge gauge : hostGauges) {
-            gauge.gauge().register(hostRows(all, gauge.value()), true);
+            gauge.gauge().set(hostRows(all, gauge.value()));
         }
-        agentState.register(agentRows(), true);
+        agentState.set(agentRows());
         Map<String, Long> byStatus = counts.byStatus(null);
         totalVms = byStatus.values().stream().mapToLong(Long::longValue).sum();
-        instances.register(
-                byStatus.entrySet().stream()
-                        .map(e -> MultiGauge.Row.of(Tags.of("status", e.getKey()), e.getValue()))
-                        .toList(),
-                true);
-        hostStates.register(hostStateRows(all), true);
+        Map<Tags, Double> statuses = new LinkedHashMap<>();
+        byStatus.forEach((status, count) -> statuses.put(Tags.of("status", status), count.doubleValue()));
+        instances.set(statuses);
+        hostStates.set(hostStateRows(all));
     }
 
-    private List<MultiGauge.Row<?>> hostRows(List<ComputeNodes.Node> all, ToDoubleFunction<HostReport> value) {
-        List<MultiGauge.Row<?>> rows = new ArrayList<>();
+    private Map<Tags, Double> hostRows(List<ComputeNodes.Node> all, ToDoubleFunction<HostReport> value) {
+        Map<Tags, Double> rows = new LinkedHashMap<>();
         double sum = 0;
         for (ComputeNodes.Node node : all) {
             if (node.report() == null) {
@@ -123,28 +115,28 @@ public class CloudGauges implements SchedulingConfigurer {
             double v = value.applyAsDouble(node.report());
             sum += v;
             if (perHost) {
-                rows.add(MultiGauge.Row.of(
+                rows.put(
                         Tags.of(
                                 "hostname",
                                 node.record().host(),
                                 "availability_zone",
                                 node.service().zone()),
-                        v));
+                        v);
             }
         }
         if (!perHost) {
-            rows.add(MultiGauge.Row.of(Tags.empty(), sum));
+            rows.put(Tags.empty(), sum);
         }
         return rows;
     }
 
-    private List<MultiGauge.Row<?>> agentRows() {
-        List<MultiGauge.Row<?>> rows = new ArrayList<>();
+    private Map<Tags, Double> agentRows() {
+        Map<Tags, Double> rows = new LinkedHashMap<>();
         for (ServiceRecord service : services.all()) {
             if (!perHost && ServiceApi.NOVA_COMPUTE.equals(service.binary())) {
                 continue;
             }
-            rows.add(MultiGauge.Row.of(
+            rows.put(
                     Tags.of(
                             "hostname",
                             service.host(),
@@ -154,12 +146,12 @@ public class CloudGauges implements SchedulingConfigurer {
                             service.zone() == null ? "" : service.zone(),
                             "adminState",
                             service.disabled() ? "disabled" : "enabled"),
-                    services.isUp(service) ? 1 : 0));
+                    services.isUp(service) ? 1d : 0d);
         }
         return rows;
     }
 
-    private static List<MultiGauge.Row<?>> hostStateRows(List<ComputeNodes.Node> all) {
+    private static Map<Tags, Double> hostStateRows(List<ComputeNodes.Node> all) {
         long[] byState = new long[HOST_STATES.size()];
         for (ComputeNodes.Node node : all) {
             byState[node.up() ? 0 : 1]++;
@@ -170,9 +162,9 @@ public class CloudGauges implements SchedulingConfigurer {
                 byState[3]++;
             }
         }
-        List<MultiGauge.Row<?>> rows = new ArrayList<>();
+        Map<Tags, Double> rows = new LinkedHashMap<>();
         for (int i = 0; i < byState.length; i++) {
-            rows.add(MultiGauge.Row.of(Tags.of("state", HOST_STATES.get(i)), byState[i]));
+            rows.put(Tags.of("state", HOST_STATES.get(i)), (double) byState[i]);
         }
         return rows;
     }
